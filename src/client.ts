@@ -1,0 +1,194 @@
+/**
+ * VipClient: the one road every operation travels. validate + envelope (request-writer) -> transport (with the
+ * retry policy) -> parse (response-reader) -> status (success codes from the operation table, or the error class
+ * for the code).
+ */
+import {
+  type ResolvedClientOptions,
+  resolveClientOptions,
+  checkPositive,
+  type VipCallOptions,
+  type VipClientOptions,
+  type VipHooks,
+  type VipLogger,
+} from './client-options.js';
+import { createServiceError } from './errors/index.js';
+import { type CallContext, VipCallError, VipHttpError, VipProtocolError } from './errors/request-errors.js';
+import { VipError } from './errors/vip-error.js';
+import { VipOperations } from './generated/methods.js';
+import { OPERATIONS, type OperationName, type OperationPlan } from './generated/operations.js';
+import type { OperationInputs, OperationOutputs } from './generated/types.js';
+import { redactXml } from './observability/redact.js';
+import { type PushWaitOptions, type PushTransactionResult, waitForPush } from './push.js';
+import { createRequestId } from './request-id.js';
+import type { ClientCertificateInfo } from './transport/client-certificate-info.js';
+import { backoffDelay, shouldRetry, sleep } from './transport/retry.js';
+import { createTransport } from './transport/create-transport.js';
+import type { SoapHttpResponse, Transport } from './transport/transport.js';
+import { readResponse, type ResponseObject } from './xml/response-reader.js';
+import { writeRequest } from './xml/request-writer.js';
+
+const EXCERPT_LENGTH = 300;
+const SOAP_ENVELOPE = /<(?:[A-Za-z_][\w.-]*:)?Envelope[\s>]/;
+
+/**
+ * A typed client for VIP User Services: one method per operation (Authentication, Management and Query
+ * services), mutual TLS, retries where they are safe, typed errors for every VIP status, and a push helper.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { VipClient, AuthenticationFailedError } from 'vip-user-services';
+ *
+ * const vip = new VipClient({ tls: { pfx: readFileSync('vip-cert.p12'), passphrase: process.env.VIP_P12_PASSPHRASE } });
+ * try {
+ *   const { credentialId } = await vip.authenticateUser({ userId: 'alice@example.com', otpAuthData: { otp: '123456' } });
+ * } catch (error) {
+ *   if (error instanceof AuthenticationFailedError) console.log('wrong code');
+ *   else throw error;
+ * }
+ * ```
+ */
+export class VipClient extends VipOperations<VipCallOptions> {
+  /** The client certificate presented to VIP (subject, issuer, validity), when one was configured. */
+  readonly certificate: ClientCertificateInfo | undefined;
+  readonly #options: ResolvedClientOptions;
+  readonly #transport: Transport;
+  readonly #hooks: VipHooks;
+  readonly #logger: VipLogger | undefined;
+
+  /**
+   * @throws {@link VipConfigurationError} for an unusable endpoint or option, an unreadable certificate or a
+   * wrong key passphrase.
+   */
+  constructor(options: VipClientOptions = {}) {
+    super();
+    this.#options = resolveClientOptions(options);
+    this.#hooks = options.hooks ?? {};
+    this.#logger = options.logger;
+    const { transport, certificate } = createTransport(options);
+    this.#transport = transport;
+    this.certificate = certificate;
+    if (certificate !== undefined && certificate.daysUntilExpiry <= this.#options.certificateWarningDays) {
+      this.#logger?.warn?.(`The VIP client certificate expires in ${certificate.daysUntilExpiry} days (${certificate.validTo.toISOString()})`, {
+        subject: certificate.subject,
+        validTo: certificate.validTo.toISOString(),
+      });
+      this.#notify(this.#hooks.onCertificateExpiring, certificate);
+    }
+  }
+
+  /**
+   * Polls `pollPushStatus` until the push transaction is final, then resolves with its status (7000, approved)
+   * or throws the push error class for its code (`PushDeniedError`, `PushExpiredError`, ...).
+   * @throws {@link VipTimeoutError} when `timeoutMs` passes first; {@link VipAbortError} when `signal` fires.
+   */
+  waitForPush(transactionId: string, options?: PushWaitOptions): Promise<PushTransactionResult> {
+    return waitForPush(this, transactionId, options);
+  }
+
+  /** Closes pooled connections. Calls made afterwards fail. */
+  close(): Promise<void> {
+    return this.#transport.close();
+  }
+
+  protected override async invoke<N extends OperationName>(
+    name: N,
+    input: OperationInputs[N],
+    options: VipCallOptions | undefined,
+  ): Promise<OperationOutputs[N]> {
+    const operation: OperationPlan = OPERATIONS[name];
+    const requestId = options?.requestId ?? createRequestId();
+    const body = writeRequest(operation, input, {
+      requestId,
+      onBehalfOfAccountId: options?.onBehalfOfAccountId ?? this.#options.onBehalfOfAccountId,
+    });
+    const timeoutMs = checkPositive(options?.timeoutMs, 'timeoutMs', this.#options.timeoutMs);
+    const signal = options?.signal;
+    const url = this.#options.urls[operation.service];
+    const { retry } = this.#options;
+
+    for (let attempt = 1; ; attempt++) {
+      const context: CallContext = { operation: name, requestId, attempts: attempt };
+      try {
+        const started = performance.now();
+        if (this.#observed) this.#emitRequest(operation, { operation: name, requestId, attempt, url, body });
+        const response = await this.#transport.send({ url, body, timeoutMs, signal, maxResponseBytes: this.#options.maxResponseBytes, context });
+        if (this.#observed) {
+          const durationMs = performance.now() - started;
+          this.#emitResponse(operation, { operation: name, requestId, attempt, httpStatus: response.status, durationMs, body: response.body });
+        }
+        return this.#interpret(operation, response, context) as unknown as OperationOutputs[N];
+      } catch (error) {
+        if (error instanceof VipCallError) error.attempts = attempt;
+        if (attempt >= retry.maxAttempts || !shouldRetry(error, operation.idempotent)) throw error;
+        const delayMs = backoffDelay(attempt, retry);
+        this.#notify(this.#hooks.onRetry, { operation: name, requestId, attempt, delayMs, error: error as VipError });
+        await sleep(delayMs, signal, context);
+      }
+    }
+  }
+
+  /** Turns one HTTP response into the operation's result, or throws the error it stands for. */
+  #interpret(operation: OperationPlan, response: SoapHttpResponse, context: CallContext): ResponseObject {
+    const isSuccess = response.status >= 200 && response.status < 300;
+    if (!isSuccess && !SOAP_ENVELOPE.test(response.body)) {
+      throw new VipHttpError(response.status, response.body.slice(0, EXCERPT_LENGTH), context);
+    }
+    const parsed = readResponse(operation, response.body, response.status, context);
+    if (parsed.kind === 'fault') throw parsed.error;
+    const result = parsed.value;
+    const status = result.status;
+    if (typeof status !== 'string' || status === '') {
+      throw new VipProtocolError(`${operation.responseElement} has no status`, { ...context, httpStatus: response.status });
+    }
+    if (result.requestId !== undefined && result.requestId !== context.requestId) {
+      throw new VipProtocolError(`${operation.responseElement} answers request ${String(result.requestId)}, not this one`, {
+        ...context,
+        httpStatus: response.status,
+      });
+    }
+    if (!operation.successCodes.includes(status)) {
+      throw createServiceError(
+        {
+          status,
+          statusMessage: typeof result.statusMessage === 'string' ? result.statusMessage : '',
+          detail: result.detail as string | undefined,
+          detailMessage: result.detailMessage as string | undefined,
+        },
+        context,
+      );
+    }
+    if (operation.resultFlag !== undefined) result[operation.resultFlag.field] = operation.resultFlag.codes.includes(status);
+    return result;
+  }
+
+  get #observed(): boolean {
+    return this.#logger?.debug !== undefined || this.#hooks.onRequest !== undefined || this.#hooks.onResponse !== undefined;
+  }
+
+  #emitRequest(operation: OperationPlan, event: Parameters<NonNullable<VipHooks['onRequest']>>[0]): void {
+    event.body = redactXml(operation, event.body);
+    this.#logger?.debug?.(`VIP ${event.operation} request ${event.requestId} (attempt ${event.attempt}) -> ${event.url}`, { ...event });
+    this.#notify(this.#hooks.onRequest, event);
+  }
+
+  #emitResponse(operation: OperationPlan, event: Parameters<NonNullable<VipHooks['onResponse']>>[0]): void {
+    event.body = redactXml(operation, event.body);
+    this.#logger?.debug?.(
+      `VIP ${event.operation} response ${event.requestId}: HTTP ${event.httpStatus} in ${event.durationMs.toFixed(1)} ms`,
+      { ...event },
+    );
+    this.#notify(this.#hooks.onResponse, event);
+  }
+
+  #notify<T>(hook: ((event: T) => void) | undefined, event: T): void {
+    if (hook === undefined) return;
+    try {
+      hook(event);
+    } catch {
+      // A failing hook must not turn a successful call into a failure.
+    }
+  }
+}
+

@@ -1,0 +1,27 @@
+/**
+ * vip-user-services: a typed client for Broadcom (Symantec) VIP User Services.
+ *
+ * The public surface: the client and its options, the push helper's types, every error class with the status
+ * helpers, and the generated request and response types of all 24 operations.
+ */
+export { VipClient } from './client.js';
+export {
+  DEFAULT_ENDPOINT,
+  type VipCallOptions,
+  type VipClientOptions,
+  type VipHooks,
+  type VipLogger,
+  type VipRequestEvent,
+  type VipResponseEvent,
+  type VipRetryEvent,
+} from './client-options.js';
+export type { PushTransactionResult, PushWaitOptions } from './push.js';
+export type { ClientCertificateInfo } from './transport/client-certificate-info.js';
+export type { VipTlsOptions } from './transport/tls-credentials.js';
+export type { RetryOptions } from './transport/retry.js';
+export type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport/transport.js';
+export { REDACTED } from './observability/redact.js';
+export { VERSION } from './version.js';
+export { OPERATIONS, VIP_NAMESPACE, type OperationName, type ServiceName } from './generated/operations.js';
+export type * from './generated/types.js';
+export * from './errors/index.js';

@@ -1,0 +1,179 @@
+/**
+ * waitForPush: turns VIP's poll-based push flow into one promise per transaction. Concurrent waits on the same
+ * client share their polls (up to 20 transaction IDs per `pollPushStatus` request), deadlines run on a monotonic
+ * clock, and cancellation is immediate.
+ */
+import { createServiceError } from './errors/index.js';
+import { VipAbortError, VipConnectionError, VipTimeoutError } from './errors/request-errors.js';
+import { VipConfigurationError } from './errors/request-errors.js';
+import { OPERATIONS } from './generated/operations.js';
+import type { PollPushStatusInput, PollPushStatusOutput, PushTransactionStatus } from './generated/types.js';
+import { writeRequest } from './xml/request-writer.js';
+
+/** Options of {@link VipClient.waitForPush}. */
+export interface PushWaitOptions {
+  /**
+   * Pause between two polls of the same transaction, in milliseconds.
+   * @default 3000
+   */
+  intervalMs?: number;
+  /**
+   * Give up after this many milliseconds (measured on a monotonic clock) with `VipTimeoutError`. Match it to the
+   * push's `request.timeout` if you set one.
+   * @default 120000
+   */
+  timeoutMs?: number;
+  /** Stops waiting at once, rejecting with `VipAbortError`. */
+  signal?: AbortSignal;
+}
+
+/** The final status of an approved push (status `7000`): who approved it, when, and on which device. */
+export type PushTransactionResult = PushTransactionStatus & { status: '7000' };
+
+/** The part of the client the push helper needs. */
+export interface PushPollingClient {
+  pollPushStatus(input: PollPushStatusInput): Promise<PollPushStatusOutput>;
+}
+
+const APPROVED = '7000';
+const IN_PROGRESS = '7001';
+const MAX_IDS_PER_POLL = 20;
+
+interface Waiter {
+  transactionId: string;
+  intervalMs: number;
+  dueAt: number;
+  polling: boolean;
+  settle: (error: Error | undefined, result?: PushTransactionResult) => void;
+}
+
+/** Shares polls between every transaction waited on through one client. */
+class PushPoller {
+  readonly #client: PushPollingClient;
+  readonly #waiters = new Set<Waiter>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(client: PushPollingClient) {
+    this.#client = client;
+  }
+
+  add(waiter: Waiter): void {
+    this.#waiters.add(waiter);
+    this.#schedule();
+  }
+
+  remove(waiter: Waiter): void {
+    this.#waiters.delete(waiter);
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    let next = Number.POSITIVE_INFINITY;
+    for (const waiter of this.#waiters) if (!waiter.polling && waiter.dueAt < next) next = waiter.dueAt;
+    if (next === Number.POSITIVE_INFINITY) return;
+    this.#timer = setTimeout(() => this.#pollDue(), Math.max(0, next - performance.now()));
+  }
+
+  #pollDue(): void {
+    const now = performance.now();
+    // Waiters due within half their interval join this poll: one request instead of two, a little early.
+    const due = [...this.#waiters].filter((w) => !w.polling && w.dueAt <= now + w.intervalMs / 2);
+    for (let i = 0; i < due.length; i += MAX_IDS_PER_POLL) void this.#poll(due.slice(i, i + MAX_IDS_PER_POLL));
+    this.#schedule();
+  }
+
+  async #poll(batch: Waiter[]): Promise<void> {
+    for (const waiter of batch) waiter.polling = true;
+    let statuses: PushTransactionStatus[] | undefined;
+    let failure: unknown;
+    try {
+      const output = await this.#client.pollPushStatus({ transactionId: batch.map((w) => w.transactionId) });
+      statuses = output.transactionStatus ?? [];
+    } catch (error) {
+      failure = error;
+    }
+    for (const waiter of batch) {
+      waiter.polling = false;
+      waiter.dueAt = performance.now() + waiter.intervalMs;
+      if (!this.#waiters.has(waiter)) continue;
+      if (failure !== undefined) {
+        // A lost poll is not a lost push: keep waiting through transient failures until the deadline.
+        if (!isTransient(failure)) waiter.settle(failure as Error);
+        continue;
+      }
+      const status = statuses?.find((s) => s.transactionId === waiter.transactionId);
+      if (status === undefined || status.status === IN_PROGRESS) continue;
+      if (status.status === APPROVED) waiter.settle(undefined, status as PushTransactionResult);
+      else waiter.settle(createServiceError(status, { operation: 'waitForPush', transactionId: waiter.transactionId }));
+    }
+    this.#schedule();
+  }
+}
+
+function isTransient(error: unknown): boolean {
+  return (
+    error instanceof VipConnectionError ||
+    error instanceof VipTimeoutError ||
+    (typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === true)
+  );
+}
+
+const pollers = new WeakMap<PushPollingClient, PushPoller>();
+
+function checkDuration(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new VipConfigurationError(`${name} must be a positive number of milliseconds, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Waits until push transaction `transactionId` is final. See {@link VipClient.waitForPush}.
+ * @throws {@link VipValidationError} for a malformed transaction ID; the push error class of the final status
+ * (7002 `PushDeniedError`, 7003 `PushChangedError`, 7004 `PushExpiredError`, 7005 `PushNotFoundError`,
+ * 7006 `PushNotCompletedError`, 7008 `PushRequestParametersNotMetError`); {@link VipTimeoutError};
+ * {@link VipAbortError}; or the poll's own error when it is not transient.
+ */
+export function waitForPush(client: PushPollingClient, transactionId: string, options: PushWaitOptions = {}): Promise<PushTransactionResult> {
+  return new Promise((resolve, reject) => {
+    const intervalMs = checkDuration(options.intervalMs, 'intervalMs', 3000);
+    const timeoutMs = checkDuration(options.timeoutMs, 'timeoutMs', 120_000);
+    // The transaction ID is checked against the contract now, so one bad ID cannot fail a shared poll.
+    writeRequest(OPERATIONS.pollPushStatus, { transactionId: [transactionId] }, { requestId: 'push_check' });
+    const { signal } = options;
+    const context = { operation: 'waitForPush' };
+    if (signal?.aborted) {
+      reject(new VipAbortError('waitForPush was aborted', { ...context, cause: signal.reason }));
+      return;
+    }
+
+    let poller = pollers.get(client);
+    if (poller === undefined) {
+      poller = new PushPoller(client);
+      pollers.set(client, poller);
+    }
+    const onAbort = () => waiter.settle(new VipAbortError('waitForPush was aborted', { ...context, cause: signal?.reason }));
+    const deadline = setTimeout(
+      () => waiter.settle(new VipTimeoutError(`push transaction ${transactionId} was not final after ${timeoutMs} ms`, { ...context, timeoutMs })),
+      timeoutMs,
+    );
+    const waiter: Waiter = {
+      transactionId,
+      intervalMs,
+      dueAt: performance.now(),
+      polling: false,
+      settle: (error, result) => {
+        clearTimeout(deadline);
+        signal?.removeEventListener('abort', onAbort);
+        poller.remove(waiter);
+        if (error === undefined) resolve(result as PushTransactionResult);
+        else reject(error);
+      },
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    poller.add(waiter);
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * Writes a request envelope from an operation plan, validating every value on the way: one pass over the input,
+ * driven by the precomputed plan, and a `VipValidationError` naming the field before anything is sent.
+ */
+import { VipValidationError } from '../errors/request-errors.js';
+import { type FieldPlan, type OperationPlan, type TypePlan, VIP_NAMESPACE } from '../generated/operations.js';
+import { escapeXmlText } from './xml-text.js';
+
+const ENVELOPE_OPEN = `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:vip="${VIP_NAMESPACE}"><soapenv:Body>`;
+const ENVELOPE_CLOSE = '</soapenv:Body></soapenv:Envelope>';
+const SURROGATE = /[\uD800-\uDFFF]/;
+const HEX_BINARY = /^(?:[0-9A-Fa-f]{2})*$/;
+
+/** The fields every request carries that come from the call options rather than from the input. */
+export const BASE_REQUEST_FIELDS = ['requestId', 'onBehalfOfAccountId'] as const;
+
+const fieldNames = new WeakMap<TypePlan, ReadonlySet<string>>();
+function namesOf(type: TypePlan): ReadonlySet<string> {
+  let names = fieldNames.get(type);
+  if (names === undefined) {
+    names = new Set(type.fields.map((f) => f.name));
+    fieldNames.set(type, names);
+  }
+  return names;
+}
+
+class Writer {
+  xml = '';
+  constructor(private readonly operation: string) {}
+
+  fail(field: string, rule: string, message: string): never {
+    throw new VipValidationError(field, rule, message, { operation: this.operation });
+  }
+
+  type(type: TypePlan, values: Record<string, unknown>, path: string): void {
+    const names = namesOf(type);
+    for (const key in values) {
+      if (!names.has(key)) this.fail(path + key, 'unknown', `${path}${key} is not a field of ${type.name}`);
+    }
+    for (const field of type.fields) {
+      const value = values[field.name];
+      const at = path + field.name;
+      if (value === undefined || value === null) {
+        if (field.required) this.fail(at, 'required', `${at} is required`);
+        continue;
+      }
+      if (field.maxOccurs > 1) {
+        if (!Array.isArray(value)) this.fail(at, 'type', `${at} must be an array`);
+        if (value.length > field.maxOccurs) this.fail(at, 'maxOccurs', `${at} takes at most ${field.maxOccurs} items (got ${value.length})`);
+        if (field.required && value.length === 0) this.fail(at, 'required', `${at} needs at least one item`);
+        for (let i = 0; i < value.length; i++) this.element(field, value[i], `${at}[${i}]`);
+      } else {
+        if (Array.isArray(value)) this.fail(at, 'type', `${at} takes a single value, not an array`);
+        this.element(field, value, at);
+      }
+    }
+    for (const choice of type.choices) {
+      let present = 0;
+      for (const member of choice.members) if (values[member] !== undefined && values[member] !== null) present++;
+      if (present > 1 || (choice.required && present === 0)) {
+        const list = choice.members.map((m) => path + m).join(', ');
+        const rule = choice.required ? `exactly one of ${list} is required` : `at most one of ${list} may be given`;
+        this.fail(list, 'choice', present > 1 ? `${rule} (got ${present})` : rule);
+      }
+    }
+  }
+
+  element(field: FieldPlan, value: unknown, at: string): void {
+    const tag = `vip:${field.name}`;
+    if (field.kind === 'complex') {
+      if (typeof value !== 'object' || value === null || value instanceof Date) this.fail(at, 'type', `${at} must be an object`);
+      this.xml += `<${tag}>`;
+      this.type(field.type as TypePlan, value as Record<string, unknown>, `${at}.`);
+      this.xml += `</${tag}>`;
+      return;
+    }
+    this.xml += `<${tag}>${this.text(field, value, at)}</${tag}>`;
+  }
+
+  text(field: FieldPlan, value: unknown, at: string): string {
+    switch (field.kind) {
+      case 'boolean':
+        if (typeof value !== 'boolean') this.fail(at, 'type', `${at} must be a boolean`);
+        return value ? 'true' : 'false';
+      case 'int':
+      case 'double': {
+        if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(at, 'type', `${at} must be a finite number`);
+        if (field.kind === 'int' && !Number.isInteger(value)) this.fail(at, 'type', `${at} must be an integer`);
+        const f = field.facets;
+        if (f && ((f.minInclusive !== undefined && value < f.minInclusive) || (f.maxInclusive !== undefined && value > f.maxInclusive))) {
+          this.fail(at, 'range', `${at} must be between ${f.minInclusive ?? '-Infinity'} and ${f.maxInclusive ?? 'Infinity'}`);
+        }
+        return String(value);
+      }
+      case 'dateTime':
+        if (!(value instanceof Date) || Number.isNaN(value.getTime())) this.fail(at, 'type', `${at} must be a valid Date`);
+        return value.toISOString();
+      case 'hex':
+        if (typeof value !== 'string' || !HEX_BINARY.test(value)) this.fail(at, 'type', `${at} must be a string of hexadecimal digit pairs`);
+        return value;
+      default: {
+        if (typeof value !== 'string') this.fail(at, 'type', `${at} must be a string`);
+        if (field.facets !== undefined) this.facets(field, value, at);
+        const escaped = escapeXmlText(value);
+        if (escaped === undefined) this.fail(at, 'xmlChar', `${at} contains a character that XML 1.0 cannot carry`);
+        return escaped;
+      }
+    }
+  }
+
+  facets(field: FieldPlan, value: string, at: string): void {
+    const f = field.facets as NonNullable<FieldPlan['facets']>;
+    if (f.length !== undefined || f.minLength !== undefined || f.maxLength !== undefined) {
+      // XSD counts characters (code points), not UTF-16 units.
+      const length = SURROGATE.test(value) ? [...value].length : value.length;
+      if (f.length !== undefined && length !== f.length) this.fail(at, 'length', `${at} must be exactly ${f.length} characters long (got ${length})`);
+      const min = f.minLength ?? 0;
+      const max = f.maxLength ?? Number.POSITIVE_INFINITY;
+      if (length < min || length > max) {
+        const range = max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
+        this.fail(at, length < min ? 'minLength' : 'maxLength', `${at} must be ${range} characters long (got ${length})`);
+      }
+    }
+    if (f.pattern !== undefined && !f.pattern.test(value)) {
+      this.fail(at, 'pattern', `${at} must match the pattern ${f.patternSource}`);
+    }
+    if (f.enumeration !== undefined && !f.enumeration.includes(value)) {
+      this.fail(at, 'enumeration', `${at} must be one of ${f.enumeration.join(', ')}`);
+    }
+  }
+}
+
+/**
+ * Builds the SOAP envelope for one call. `input` holds the operation's own fields; the base fields come from
+ * `base`. Throws `VipValidationError` for the first field that breaks the contract.
+ */
+export function writeRequest(
+  operation: OperationPlan,
+  input: object,
+  base: { requestId: string; onBehalfOfAccountId?: string | undefined },
+): string {
+  const writer = new Writer(operation.name);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) writer.fail('input', 'type', 'the input must be an object');
+  const values = { ...(input as Record<string, unknown>) };
+  for (const key of BASE_REQUEST_FIELDS) {
+    if (key in values) writer.fail(key, 'unknown', `${key} is set through the call options, not the input`);
+  }
+  values.requestId = base.requestId;
+  if (base.onBehalfOfAccountId !== undefined) values.onBehalfOfAccountId = base.onBehalfOfAccountId;
+  writer.xml = `${ENVELOPE_OPEN}<vip:${operation.requestElement}>`;
+  writer.type(operation.request, values, '');
+  return `${writer.xml}</vip:${operation.requestElement}>${ENVELOPE_CLOSE}`;
+}

@@ -1,0 +1,47 @@
+/** Escaping text for XML output and decoding the references fast-xml-parser leaves in text we read. */
+
+// Characters that need work when writing: markup, CR (would be normalised to LF by the reader), and everything
+// XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, and surrogates, which are checked for pairing).
+const NEEDS_WORK = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+/**
+ * Escapes `text` for an XML element. Returns `undefined` when it holds a character that XML 1.0 cannot carry,
+ * which the caller turns into a validation error naming the field.
+ */
+export function escapeXmlText(text: string): string | undefined {
+  if (!NEEDS_WORK.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x26) out += '&amp;';
+    else if (code === 0x3c) out += '&lt;';
+    else if (code === 0x3e) out += '&gt;';
+    else if (code === 0x0d) out += '&#13;';
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return undefined;
+      out += text.slice(i, i + 2);
+      i++;
+    } else if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0xdc00 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) {
+      return undefined;
+    } else out += text[i];
+  }
+  return out;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const REFERENCE = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
+
+/**
+ * Decodes the five predefined entities and numeric character references. The parser runs with entity processing
+ * off (no DOCTYPE is ever accepted, so no other entity can exist); this is the only decoding step, done once per
+ * text value that contains `&`.
+ */
+export function decodeXmlText(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(REFERENCE, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED[name] as string;
+    const codePoint = hex !== undefined ? Number.parseInt(hex, 16) : Number(dec);
+    return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : whole;
+  });
+}
