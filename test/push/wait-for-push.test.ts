@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PushDeniedError,
+  PushError,
+  PushExpiredError,
+  PushNotFoundError,
+  PushRequestParametersNotMetError,
+  type SoapHttpRequest,
+  type Transport,
+  VipAbortError,
+  VipClient,
+  VipTimeoutError,
+  VipValidationError,
+} from 'vip-user-services';
+
+const NS = 'https://schemas.symantec.com/vip/2011/04/vipuserservices';
+
+interface Script {
+  /** Per transaction: the statuses to answer, in order; the last one repeats. */
+  [transactionId: string]: Array<{ status: string; extra?: string }>;
+}
+
+/** A fake VIP Query service answering pollPushStatus from a script, recording each poll's transaction IDs. */
+function pushService(script: Script, options: { failFirst?: 'connection' | 'status6003' } = {}) {
+  const polls: string[][] = [];
+  let failures = options.failFirst ? 1 : 0;
+  const transport: Transport = {
+    async send(request: SoapHttpRequest) {
+      const requestId = /<vip:requestId>([^<]+)</.exec(request.body)?.[1];
+      const ids = [...request.body.matchAll(/<vip:transactionId>([^<]+)</g)].map((m) => m[1] as string);
+      polls.push(ids);
+      if (failures > 0) {
+        failures--;
+        if (options.failFirst === 'connection') {
+          const { VipConnectionError } = await import('vip-user-services');
+          throw new VipConnectionError('reset', { code: 'ECONNRESET', ...request.context });
+        }
+        return { status: 200, contentType: 'text/xml', body: envelope(requestId, '6003', '') };
+      }
+      const statuses = ids
+        .map((id) => {
+          const steps = script[id] ?? [{ status: '7005' }];
+          const step = (steps.length > 1 ? steps.shift() : steps[0]) as { status: string; extra?: string };
+          return `<transactionStatus><transactionId>${id}</transactionId><status>${step.status}</status><statusMessage>m${step.status}</statusMessage>${step.extra ?? ''}</transactionStatus>`;
+        })
+        .join('');
+      return { status: 200, contentType: 'text/xml', body: envelope(requestId, '0000', statuses) };
+    },
+    async close() {},
+  };
+  return { vip: new VipClient({ transport }), polls };
+}
+
+function envelope(requestId: string | undefined, status: string, inner: string): string {
+  return `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><PollPushStatusResponse xmlns="${NS}"><requestId>${requestId}</requestId><status>${status}</status><statusMessage>s</statusMessage>${inner}</PollPushStatusResponse></S:Body></S:Envelope>`;
+}
+
+const APPROVED_EXTRA =
+  '<authnTime>2026-11-28T10:00:00.000Z</authnTime><credentialId>VSMT12345678</credentialId><credentialType>STANDARD_OTP</credentialType><deviceInfo><Key>os</Key><Value>iOS</Value></deviceInfo>';
+
+describe('waitForPush', () => {
+  it('keeps polling on 7001 and resolves with the approved status on 7000', async () => {
+    const { vip, polls } = pushService({ aaaa1111bbbb2222: [{ status: '7001' }, { status: '7001' }, { status: '7000', extra: APPROVED_EXTRA }] });
+    const result = await vip.waitForPush('aaaa1111bbbb2222', { intervalMs: 5, timeoutMs: 2000 });
+    expect(result).toEqual({
+      transactionId: 'aaaa1111bbbb2222',
+      status: '7000',
+      statusMessage: 'm7000',
+      authnTime: new Date('2026-11-28T10:00:00.000Z'),
+      credentialId: 'VSMT12345678',
+      credentialType: 'STANDARD_OTP',
+      deviceInfo: [{ Key: 'os', Value: 'iOS' }],
+    });
+    expect(polls).toHaveLength(3);
+  });
+
+  it.each([
+    ['7002', PushDeniedError],
+    ['7004', PushExpiredError],
+    ['7005', PushNotFoundError],
+    ['7008', PushRequestParametersNotMetError],
+  ])('throws the push error class for %s with the transaction and detail', async (status, errorClass) => {
+    const extra = '<detail>7121</detail><detailMessage>Local authentication failed</detailMessage>';
+    const { vip } = pushService({ t000000000000001: [{ status: '7001' }, { status, extra }] });
+    const error = await vip.waitForPush('t000000000000001', { intervalMs: 5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error).toBeInstanceOf(PushError);
+    expect(error).toMatchObject({ code: status, transactionId: 't000000000000001', detail: '7121', detailMessage: 'Local authentication failed' });
+  });
+
+  it('throws VipTimeoutError at its own deadline when the push stays in progress', async () => {
+    const { vip } = pushService({ t000000000000002: [{ status: '7001' }] });
+    const started = performance.now();
+    const error = await vip.waitForPush('t000000000000002', { intervalMs: 10, timeoutMs: 80 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VipTimeoutError);
+    expect((error as VipTimeoutError).timeoutMs).toBe(80);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('rejects promptly on abort, before the next poll is due', async () => {
+    const { vip, polls } = pushService({ t000000000000003: [{ status: '7001' }] });
+    const controller = new AbortController();
+    const waiting = vip.waitForPush('t000000000000003', { intervalMs: 60_000, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort(new Error('user left the page'));
+    const error = await waiting.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VipAbortError);
+    expect((error as VipAbortError).cause).toEqual(new Error('user left the page'));
+    expect(polls).toHaveLength(1);
+  });
+
+  it('rejects at once when the signal is already aborted, without polling', async () => {
+    const { vip, polls } = pushService({});
+    const error = await vip.waitForPush('t000000000000004', { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VipAbortError);
+    expect(polls).toHaveLength(0);
+  });
+
+  it('polls many waited-on transactions in shared requests of at most 20 IDs', async () => {
+    const script: Script = {};
+    const ids = Array.from({ length: 25 }, (_, i) => `batch${String(i).padStart(10, "0")}`);
+    for (const id of ids) script[id] = [{ status: '7001' }, { status: '7000', extra: APPROVED_EXTRA }];
+    const { vip, polls } = pushService(script);
+    const results = await Promise.all(ids.map((id) => vip.waitForPush(id, { intervalMs: 20 })));
+    expect(results.map((r) => r.transactionId)).toEqual(ids);
+    expect(polls.every((p) => p.length <= 20)).toBe(true);
+    // 25 transactions polled twice each need at least 4 requests; one per transaction would be 50.
+    expect(polls.length).toBeLessThanOrEqual(6);
+    expect(polls.flat().sort()).toEqual([...ids, ...ids].sort());
+  });
+
+  it('keeps waiting through a transient poll failure', async () => {
+    const { vip, polls } = pushService({ t000000000000005: [{ status: '7000', extra: APPROVED_EXTRA }] }, { failFirst: 'connection' });
+    const result = await vip.waitForPush('t000000000000005', { intervalMs: 5 });
+    expect(result.status).toBe('7000');
+    // The client's own retry and the waiter's next poll both go through the fake service.
+    expect(polls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stops on a poll failure that is not transient', async () => {
+    const { vip } = pushService({ t000000000000006: [{ status: '7001' }] }, { failFirst: 'status6003' });
+    await expect(vip.waitForPush('t000000000000006', { intervalMs: 5 })).rejects.toMatchObject({ code: '6003' });
+  });
+
+  it('validates the transaction ID and the options before polling', async () => {
+    const { vip, polls } = pushService({});
+    await expect(vip.waitForPush('no-dashes-allowed')).rejects.toBeInstanceOf(VipValidationError);
+    await expect(vip.waitForPush('t000000000000007', { intervalMs: -1 })).rejects.toThrow(/intervalMs/);
+    expect(polls).toHaveLength(0);
+  });
+});
