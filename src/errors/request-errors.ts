@@ -15,6 +15,7 @@ export interface CallContext {
   attempts?: number | undefined;
 }
 
+/** Options of the {@link VipCallError} constructors: the call context plus an optional `cause`. */
 export interface CallErrorOptions extends VipErrorOptions, CallContext {}
 
 function describeCall(context: CallContext): string {

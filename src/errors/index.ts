@@ -1,0 +1,38 @@
+/**
+ * Every error this package throws, and the helpers that describe VIP status codes. The root is `VipError`; calls
+ * that never got a VIP status fail with the request errors, calls that did with a `VipServiceError` subclass.
+ */
+export * from './vip-error.js';
+export * from './request-errors.js';
+export {
+  VipStatus,
+  normalizeStatusCode,
+  type DocumentedStatus,
+  type VipStatusCode,
+  type VipStatusName,
+} from './status-codes.js';
+export {
+  VipServiceError,
+  UserError,
+  CredentialError,
+  AuthenticationError,
+  AccountPolicyError,
+  ClientCertificateError,
+  DeliveryError,
+  PushError,
+  PushTransactionError,
+  RiskError,
+  InvalidRequestError,
+  ServiceUnavailableError,
+  type ServiceErrorCategory,
+  type ServiceErrorContext,
+  type VipStatusReport,
+} from './service-error.js';
+export * from './service-errors.js';
+export {
+  createServiceError,
+  describeStatus,
+  errorClassForStatus,
+  type ServiceErrorClass,
+  type StatusGuidance,
+} from './service-error-factory.js';
