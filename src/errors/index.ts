@@ -2,8 +2,19 @@
  * Every error this package throws, and the helpers that describe VIP status codes. The root is `VipError`; calls
  * that never got a VIP status fail with the request errors, calls that did with a `VipServiceError` subclass.
  */
-export * from './vip-error.js';
-export * from './request-errors.js';
+export { VipError, type VipErrorOptions } from './vip-error.js';
+export {
+  type CallContext,
+  VipAbortError,
+  VipCallError,
+  VipConfigurationError,
+  VipConnectionError,
+  VipHttpError,
+  VipProtocolError,
+  VipSoapFaultError,
+  VipTimeoutError,
+  VipValidationError,
+} from './request-errors.js';
 export {
   VipStatus,
   normalizeStatusCode,
