@@ -2,7 +2,7 @@
  * The code generator: reads the contracts in wsdl/ and writes src/generated/. Run it with `npm run generate`
  * after any change to wsdl/; a test fails while src/generated/ is stale.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emitMethods } from './codegen/emit-methods.js';
@@ -12,6 +12,18 @@ import { readContracts } from './codegen/read-contracts.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * The contract files themselves, for the mock server: it serves them with soap.listen, and embedding them keeps
+ * it free of file-system lookups that differ between the ESM and CommonJS builds.
+ */
+function emitContracts(dir: string): string {
+  const entries = readdirSync(dir)
+    .filter((f) => f.endsWith('.xsd') || f.endsWith('.wsdl'))
+    .sort()
+    .map((f) => `  ${JSON.stringify(f)}: ${JSON.stringify(readFileSync(join(dir, f), 'utf8'))},`);
+  return `/** The files of wsdl/, by name. */\nexport const CONTRACT_FILES: Readonly<Record<string, string>> = {\n${entries.join('\n')}\n};\n`;
+}
+
 /** Produces every generated file (path relative to the repository root, and content) without writing anything. */
 export function generate(root = ROOT): Map<string, string> {
   const model = readContracts(join(root, 'wsdl'));
@@ -20,6 +32,7 @@ export function generate(root = ROOT): Map<string, string> {
   files.set('src/generated/types.ts', header + emitTypes(model));
   files.set('src/generated/operations.ts', header + emitPlans(model));
   files.set('src/generated/methods.ts', header + emitMethods(model));
+  files.set('src/generated/contracts.ts', header + emitContracts(join(root, 'wsdl')));
   return files;
 }
 

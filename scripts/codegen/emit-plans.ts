@@ -37,6 +37,8 @@ export interface FieldPlan {
   readonly facets?: FieldFacets;
   /** The value is a secret: it is never logged. */
   readonly secret?: boolean;
+  /** Other element names accepted for this field in responses. */
+  readonly aliases?: readonly string[];
 }
 
 /** An \`xsd:choice\`: exactly one (required) or at most one of the members. */
@@ -106,6 +108,7 @@ function fieldLiteral(model: ContractModel, field: FieldDef): string {
     parts.push(`kind: 'complex'`, `type: ${planName(field.type)}`);
   }
   parts.push(`required: ${field.minOccurs > 0}`, `maxOccurs: ${field.maxOccurs === Number.POSITIVE_INFINITY ? 'Infinity' : field.maxOccurs}`);
+  if (field.aliases) parts.push(`aliases: ${JSON.stringify(field.aliases)}`);
   if (simple) {
     const facets = facetsLiteral(simple);
     if (facets) parts.push(`facets: ${facets}`);

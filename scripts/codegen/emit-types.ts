@@ -58,6 +58,7 @@ function fieldDoc(model: ContractModel, field: FieldDef): string[] {
     extra.push(field.maxOccurs === Number.POSITIVE_INFINITY ? 'Repeated: any number of items.' : `Repeated: at most ${field.maxOccurs} items.`);
   }
   if (simple?.secret) extra.push('Secret: never logged, and never part of an error message.');
+  if (field.aliases) extra.push(`Also read from ${field.aliases.map((a) => `\`${a}\``).join(', ')} when a response uses that name.`);
   if (extra.length) lines.push('', ...extra);
   if (field.default !== undefined) lines.push('', `@defaultValue \`${field.default}\` (applied by VIP when omitted)`);
   return lines;

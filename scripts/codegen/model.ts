@@ -34,6 +34,8 @@ export interface FieldDef {
   /** `Infinity` for unbounded. */
   maxOccurs: number;
   default?: string;
+  /** Other names a response may use for this element (documentation and wire disagree). */
+  aliases?: string[];
   /** Index of the `xsd:choice` group the field belongs to, if any. */
   choice?: number;
 }

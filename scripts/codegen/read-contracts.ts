@@ -145,6 +145,10 @@ function readElement(node: XmlNode, owner: string, choice?: number): FieldDef {
     maxOccurs: occurs(node.attrs.maxOccurs, 1),
   };
   if (node.attrs.default !== undefined) field.default = node.attrs.default;
+  for (const info of appinfo(node)) {
+    if (info.tag !== 'sdk:alsoAccept') throw new Error(`${owner}.${name}: unknown annotation ${info.tag}`);
+    (field.aliases ??= []).push(info.text.trim());
+  }
   if (choice !== undefined) field.choice = choice;
   return field;
 }

@@ -56,7 +56,7 @@ class Reader {
     if (raw === '' || raw === undefined) return out;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) this.fail(`${path} should contain elements, not text`);
     for (const field of type.fields) {
-      const value = (raw as Raw)[field.name];
+      const value = (raw as Raw)[field.name] ?? (field.aliases === undefined ? undefined : this.alias(field.aliases, raw as Raw));
       if (value === undefined) continue;
       const at = path ? `${path}.${field.name}` : field.name;
       if (field.maxOccurs > 1) {
@@ -67,6 +67,11 @@ class Reader {
       }
     }
     return out;
+  }
+
+  alias(aliases: readonly string[], raw: Raw): unknown {
+    for (const alias of aliases) if (raw[alias] !== undefined) return raw[alias];
+    return undefined;
   }
 
   value(field: FieldPlan, raw: unknown, at: string): unknown {
