@@ -23,7 +23,11 @@ const SAMPLES: Record<string, string> = {
   Key: "'display.message.text'",
   Value: "'Sign in to Example'",
   expirationTime: 'new Date(Date.now() + 3_600_000)',
+  newUserStatus: "'ACTIVE'",
 };
+
+/** Optional request fields an example should still show, because most real calls send them. */
+const SHOWN_OPTIONAL = new Set(['otpAuthData', 'temporaryPasswordAttributes', 'expirationTime', 'oneTimeUseOnly', 'friendlyName', 'newUserStatus', 'displayParameters']);
 
 function sampleValue(model: ContractModel, field: FieldDef): string {
   const complex = model.complexTypes.get(field.type);
@@ -40,7 +44,11 @@ function sampleValue(model: ContractModel, field: FieldDef): string {
 /** An object literal holding the required fields, and the first member of each required choice. */
 function sampleObject(model: ContractModel, type: ComplexTypeDef, own = false): string {
   const { fields, choices } = own ? { fields: type.fields, choices: type.choices } : allFields(model, type);
-  const wanted = fields.filter((f) => (f.choice === undefined ? f.minOccurs > 0 : choices[f.choice]?.members[0] === f.name && (choices[f.choice]?.minOccurs ?? 0) > 0));
+  const chosen = (f: FieldDef) => {
+    const choice = f.choice === undefined ? undefined : choices[f.choice];
+    return choice !== undefined && choice.members[0] === f.name && (choice.minOccurs > 0 || own);
+  };
+  const wanted = fields.filter((f) => (f.choice === undefined ? f.minOccurs > 0 || SHOWN_OPTIONAL.has(f.name) : chosen(f)));
   if (wanted.length === 0) return '{}';
   return `{ ${wanted.map((f) => `${f.name}: ${sampleValue(model, f)}`).join(', ')} }`;
 }

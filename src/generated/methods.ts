@@ -81,7 +81,7 @@ export abstract class VipOperations<TCallOptions> {
    * @throws {@link VipConnectionError}, {@link VipTimeoutError}, {@link VipAbortError}, {@link VipHttpError}, {@link VipProtocolError}, {@link VipSoapFaultError} when no usable answer arrives.
    * @example
    * ```ts
-   * const result = await vip.authenticateUser({ userId: 'alice@example.com' });
+   * const result = await vip.authenticateUser({ userId: 'alice@example.com', otpAuthData: { otp: '123456' } });
    * ```
    */
   authenticateUser(input: AuthenticateUserInput, options?: TCallOptions): Promise<AuthenticateUserOutput> {
@@ -102,7 +102,7 @@ export abstract class VipOperations<TCallOptions> {
    * @throws {@link VipConnectionError}, {@link VipTimeoutError}, {@link VipAbortError}, {@link VipHttpError}, {@link VipProtocolError}, {@link VipSoapFaultError} when no usable answer arrives.
    * @example
    * ```ts
-   * const result = await vip.authenticateUserWithPush({ userId: 'alice@example.com', pushAuthData: {} });
+   * const result = await vip.authenticateUserWithPush({ userId: 'alice@example.com', pushAuthData: { displayParameters: [{ Key: 'display.message.text', Value: 'Sign in to Example' }] } });
    * ```
    */
   authenticateUserWithPush(input: AuthenticateUserWithPushInput, options?: TCallOptions): Promise<AuthenticateUserWithPushOutput> {
@@ -249,7 +249,7 @@ export abstract class VipOperations<TCallOptions> {
    * @throws {@link VipConnectionError}, {@link VipTimeoutError}, {@link VipAbortError}, {@link VipHttpError}, {@link VipProtocolError}, {@link VipSoapFaultError} when no usable answer arrives.
    * @example
    * ```ts
-   * const result = await vip.updateUser({ userId: 'alice@example.com' });
+   * const result = await vip.updateUser({ userId: 'alice@example.com', newUserStatus: 'ACTIVE' });
    * ```
    */
   updateUser(input: UpdateUserInput, options?: TCallOptions): Promise<UpdateUserOutput> {
@@ -312,7 +312,7 @@ export abstract class VipOperations<TCallOptions> {
    * @throws {@link VipConnectionError}, {@link VipTimeoutError}, {@link VipAbortError}, {@link VipHttpError}, {@link VipProtocolError}, {@link VipSoapFaultError} when no usable answer arrives.
    * @example
    * ```ts
-   * const result = await vip.addCredential({ userId: 'alice@example.com', credentialDetail: { credentialId: 'VSMT12345678', credentialType: 'STANDARD_OTP' } });
+   * const result = await vip.addCredential({ userId: 'alice@example.com', credentialDetail: { credentialId: 'VSMT12345678', credentialType: 'STANDARD_OTP', friendlyName: 'Work phone' }, otpAuthData: { otp: '123456' } });
    * ```
    */
   addCredential(input: AddCredentialInput, options?: TCallOptions): Promise<AddCredentialOutput> {
@@ -375,7 +375,7 @@ export abstract class VipOperations<TCallOptions> {
    * @throws {@link VipConnectionError}, {@link VipTimeoutError}, {@link VipAbortError}, {@link VipHttpError}, {@link VipProtocolError}, {@link VipSoapFaultError} when no usable answer arrives.
    * @example
    * ```ts
-   * const result = await vip.setTemporaryPassword({ userId: 'alice@example.com' });
+   * const result = await vip.setTemporaryPassword({ userId: 'alice@example.com', temporaryPasswordAttributes: { expirationTime: new Date(Date.now() + 3_600_000), oneTimeUseOnly: true }, smsDeliveryInfo: { phoneNumber: '15555550100' } });
    * ```
    */
   setTemporaryPassword(input: SetTemporaryPasswordInput, options?: TCallOptions): Promise<SetTemporaryPasswordOutput> {
@@ -417,7 +417,7 @@ export abstract class VipOperations<TCallOptions> {
    * @throws {@link VipConnectionError}, {@link VipTimeoutError}, {@link VipAbortError}, {@link VipHttpError}, {@link VipProtocolError}, {@link VipSoapFaultError} when no usable answer arrives.
    * @example
    * ```ts
-   * const result = await vip.setTemporaryPasswordAttributes({ userId: 'alice@example.com', temporaryPasswordAttributes: {} });
+   * const result = await vip.setTemporaryPasswordAttributes({ userId: 'alice@example.com', temporaryPasswordAttributes: { expirationTime: new Date(Date.now() + 3_600_000), oneTimeUseOnly: true } });
    * ```
    */
   setTemporaryPasswordAttributes(input: SetTemporaryPasswordAttributesInput, options?: TCallOptions): Promise<SetTemporaryPasswordAttributesOutput> {
@@ -438,7 +438,7 @@ export abstract class VipOperations<TCallOptions> {
    * @throws {@link VipConnectionError}, {@link VipTimeoutError}, {@link VipAbortError}, {@link VipHttpError}, {@link VipProtocolError}, {@link VipSoapFaultError} when no usable answer arrives.
    * @example
    * ```ts
-   * const result = await vip.sendOtp({ userId: 'alice@example.com' });
+   * const result = await vip.sendOtp({ userId: 'alice@example.com', smsDeliveryInfo: { phoneNumber: '15555550100' } });
    * ```
    */
   sendOtp(input: SendOtpInput, options?: TCallOptions): Promise<SendOtpOutput> {
