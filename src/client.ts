@@ -70,7 +70,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
     this.#transport = transport;
     this.certificate = certificate;
     if (certificate !== undefined && certificate.daysUntilExpiry <= this.#options.certificateWarningDays) {
-      this.#logger?.warn?.(`The VIP client certificate expires in ${certificate.daysUntilExpiry} days (${certificate.validTo.toISOString()})`, {
+      this.#log('warn', `The VIP client certificate expires in ${certificate.daysUntilExpiry} days (${certificate.validTo.toISOString()})`, {
         subject: certificate.subject,
         validTo: certificate.validTo.toISOString(),
       });
@@ -142,8 +142,9 @@ export class VipClient extends VipOperations<VipCallOptions> {
     if (typeof status !== 'string' || status === '') {
       throw new VipProtocolError(`${operation.responseElement} has no status`, { ...context, httpStatus: response.status });
     }
-    if (result.requestId !== undefined && result.requestId !== context.requestId) {
-      throw new VipProtocolError(`${operation.responseElement} answers request ${String(result.requestId)}, not this one`, {
+    if (result.requestId !== context.requestId) {
+      const answered = result.requestId === undefined ? 'no request' : `request ${String(result.requestId)}`;
+      throw new VipProtocolError(`${operation.responseElement} answers ${answered}, not this one`, {
         ...context,
         httpStatus: response.status,
       });
@@ -169,17 +170,22 @@ export class VipClient extends VipOperations<VipCallOptions> {
 
   #emitRequest(operation: OperationPlan, event: Parameters<NonNullable<VipHooks['onRequest']>>[0]): void {
     event.body = redactXml(operation, event.body);
-    this.#logger?.debug?.(`VIP ${event.operation} request ${event.requestId} (attempt ${event.attempt}) -> ${event.url}`, { ...event });
+    this.#log('debug', `VIP ${event.operation} request ${event.requestId} (attempt ${event.attempt}) -> ${event.url}`, { ...event });
     this.#notify(this.#hooks.onRequest, event);
   }
 
   #emitResponse(operation: OperationPlan, event: Parameters<NonNullable<VipHooks['onResponse']>>[0]): void {
     event.body = redactXml(operation, event.body);
-    this.#logger?.debug?.(
-      `VIP ${event.operation} response ${event.requestId}: HTTP ${event.httpStatus} in ${event.durationMs.toFixed(1)} ms`,
-      { ...event },
-    );
+    this.#log('debug', `VIP ${event.operation} response ${event.requestId}: HTTP ${event.httpStatus} in ${event.durationMs.toFixed(1)} ms`, {
+      ...event,
+    });
     this.#notify(this.#hooks.onResponse, event);
+  }
+
+  #log(level: 'debug' | 'warn', message: string, details: Record<string, unknown>): void {
+    const logger = this.#logger;
+    const write = logger?.[level];
+    if (write !== undefined) this.#notify((d: Record<string, unknown>) => write.call(logger, message, d), details);
   }
 
   #notify<T>(hook: ((event: T) => void) | undefined, event: T): void {
@@ -187,7 +193,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
     try {
       hook(event);
     } catch {
-      // A failing hook must not turn a successful call into a failure.
+      // A failing hook or logger must not turn a successful call into a failure.
     }
   }
 }

@@ -72,7 +72,7 @@ function methodDoc(model: ContractModel, op: OperationDef): string {
     '@throws {@link VipConnectionError}, {@link VipTimeoutError}, {@link VipAbortError}, {@link VipHttpError}, {@link VipProtocolError}, {@link VipSoapFaultError} when no usable answer arrives.',
     '@example',
     '```ts',
-    `const result = await vip.${op.name}(${sampleObject(model, request, true)});`,
+    `const result = await vip.${op.name}(${sampleObject(model, request, true).replace(/^\{\}$/, '')});`,
     '```',
   ];
   return `  /**\n${lines.map((l) => `   *${l ? ` ${l}` : ''}`).join('\n')}\n   */\n`;
@@ -82,10 +82,13 @@ export function emitMethods(model: ContractModel): string {
   const operations = model.services.flatMap((s) => s.operations);
   const imports = operations.flatMap((op) => [`${capitalize(op.name)}Input`, `${capitalize(op.name)}Output`]);
   const methods = operations
-    .map(
-      (op) =>
-        `${methodDoc(model, op)}  ${op.name}(input: ${capitalize(op.name)}Input, options?: TCallOptions): Promise<${capitalize(op.name)}Output> {\n    return this.invoke('${op.name}', input, options);\n  }\n`,
-    )
+    .map((op) => {
+      // An input with nothing required (getServerTime) may be left out.
+      const request = model.complexTypes.get(op.requestType) as ComplexTypeDef;
+      const optional = request.fields.every((f) => f.minOccurs === 0) && request.choices.every((c) => c.minOccurs === 0);
+      const parameter = `input: ${capitalize(op.name)}Input${optional ? ' = {}' : ''}`;
+      return `${methodDoc(model, op)}  ${op.name}(${parameter}, options?: TCallOptions): Promise<${capitalize(op.name)}Output> {\n    return this.invoke('${op.name}', input, options);\n  }\n`;
+    })
     .join('\n');
   return `import type { OperationName } from './operations.js';
 import type {

@@ -94,6 +94,7 @@ class Writer {
       }
       case 'dateTime':
         if (!(value instanceof Date) || Number.isNaN(value.getTime())) this.fail(at, 'type', `${at} must be a valid Date`);
+        if (value.getUTCFullYear() < 1 || value.getUTCFullYear() > 9999) this.fail(at, 'range', `${at} must fall in the years 0001 to 9999`);
         return value.toISOString();
       case 'hex':
         if (typeof value !== 'string' || !HEX_BINARY.test(value)) this.fail(at, 'type', `${at} must be a string of hexadecimal digit pairs`);

@@ -23,6 +23,8 @@ const parser = new XMLParser({
   processEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // CDATA is kept apart so its content is taken literally, never entity-decoded.
+  cdataPropName: '#cdata',
   maxNestedTags: 64,
 });
 
@@ -110,8 +112,12 @@ class Reader {
   text(raw: unknown, at: string): string {
     if (typeof raw === 'string') return decodeXmlText(raw);
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const keys = Object.keys(raw);
-      if (keys.every((k) => k === '#text' || k.startsWith('@_'))) return decodeXmlText(String((raw as Raw)['#text'] ?? ''));
+      const node = raw as Raw;
+      if (Object.keys(node).every((k) => k === '#text' || k === '#cdata' || k.startsWith('@_'))) {
+        const cdata = node['#cdata'];
+        const literal = cdata === undefined ? '' : Array.isArray(cdata) ? cdata.join('') : String(cdata);
+        return decodeXmlText(String(node['#text'] ?? '')) + literal;
+      }
     }
     return this.fail(`${at} should be text, not elements`);
   }

@@ -26,3 +26,17 @@ it('prefers the schema name when both appear', async () => {
   expect(result.authnId).toBe('FROM_SCHEMA_NAME');
   expect(result).not.toHaveProperty('lastAuthnId');
 });
+
+it('lets an operation without required fields be called with no input at all', async () => {
+  const NS_TIME = '<timestamp>2026-11-28T10:00:00.000Z</timestamp>';
+  const transport: Transport = {
+    async send(request) {
+      const requestId = /<vip:requestId>([^<]+)</.exec(request.body)?.[1];
+      const body = `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><GetServerTimeResponse xmlns="${NS}"><requestId>${requestId}</requestId><status>0000</status><statusMessage>Success</statusMessage>${NS_TIME}</GetServerTimeResponse></S:Body></S:Envelope>`;
+      return { status: 200, contentType: 'text/xml', body };
+    },
+    async close() {},
+  };
+  const vip = new VipClient({ transport });
+  await expect(vip.getServerTime()).resolves.toMatchObject({ timestamp: new Date('2026-11-28T10:00:00.000Z') });
+});
