@@ -1,0 +1,18 @@
+/**
+ * vip-user-services/testing: helpers for testing applications that use the SDK, without VIP and without a
+ * server. Canned VIP envelopes for any operation and status, reply functions for undici `MockAgent` and nock that
+ * echo the request's `requestId`, a VIP-aware `MockAgent`, and bodies for SOAP Faults and HTTP error pages.
+ *
+ * Nothing here loads `soap`, nock or the mock server; undici is already a dependency of the SDK.
+ */
+export {
+  vipResponse,
+  vipErrorResponse,
+  type VipResponseFields,
+  type VipResponseOptions,
+  type VipErrorResponseOptions,
+} from './vip-response.js';
+export { vipReply, type VipReplyFunction } from './vip-reply.js';
+export { soapFault, httpError, type SoapFaultOptions } from './canned-failures.js';
+export { vipServiceUrl, requestMatcher, type VipEndpointOptions } from './service-url.js';
+export { mockVipAgent, MockVipAgent, type MockInterceptor, type RecordedVipRequest, type VipInterceptOptions } from './mock-vip-agent.js';
