@@ -1,0 +1,44 @@
+/**
+ * Reads a response body with a hard size cap, so a runaway or hostile server cannot make the SDK buffer more than
+ * `maxResponseBytes` in memory.
+ */
+import { type CallContext, VipProtocolError } from '../errors/request-errors.js';
+
+/** Where the body came from, for the error raised when it is too large. */
+export interface BodyOrigin {
+  status: number;
+  maxBytes: number;
+  context: CallContext;
+}
+
+/**
+ * Fails fast when the `content-length` header already announces a body over the cap, before any of it is read.
+ * A missing or unparsable header passes: the streaming check in {@link readCappedBody} still applies.
+ * @throws {VipProtocolError} "response exceeds N bytes".
+ */
+export function rejectDeclaredOversize(contentLength: string | undefined, origin: BodyOrigin): void {
+  if (contentLength === undefined || !/^\s*\d+\s*$/.test(contentLength)) return;
+  if (Number(contentLength) > origin.maxBytes) throw tooLarge(origin);
+}
+
+/**
+ * Collects the chunks and decodes them as UTF-8 once at the end (a multi-byte character may straddle two chunks).
+ * Stops reading as soon as the running total passes the cap; leaving the loop early makes the stream's iterator
+ * `return()`, which destroys (undici) or cancels (fetch) the underlying body, so the rest is never buffered.
+ * @throws {VipProtocolError} "response exceeds N bytes".
+ */
+export async function readCappedBody(chunks: AsyncIterable<Uint8Array>, origin: BodyOrigin): Promise<string> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.byteLength;
+    if (total > origin.maxBytes) throw tooLarge(origin);
+    parts.push(chunk);
+  }
+  // TextDecoder drops a leading byte-order mark, which an XML parser would otherwise see as text before the prolog.
+  return new TextDecoder('utf-8').decode(Buffer.concat(parts, total));
+}
+
+function tooLarge({ status, maxBytes, context }: BodyOrigin): VipProtocolError {
+  return new VipProtocolError(`The response exceeds ${maxBytes} bytes (maxResponseBytes)`, { ...context, httpStatus: status });
+}

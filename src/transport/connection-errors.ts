@@ -1,0 +1,201 @@
+/**
+ * Translates network and TLS failures (from undici, Node's fetch, or nock) into `VipConnectionError`s with a
+ * readable message, the underlying error code, and whether the request certainly never reached the server.
+ */
+import { type CallContext, VipConnectionError } from '../errors/request-errors.js';
+
+interface FailureKind {
+  /** The message, given `host[:port]`. */
+  describe: (host: string) => string;
+  requestNotSent: boolean;
+}
+
+/** Failures that happen before a connection exists, so nothing can have been sent. */
+const CONNECT_FAILURES: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'the connection was refused',
+  ENOTFOUND: 'the host name could not be resolved',
+  EAI_AGAIN: 'the host name could not be resolved (temporary DNS failure)',
+  EAI_FAIL: 'the host name could not be resolved',
+  ENETUNREACH: 'the network is unreachable',
+  ENETDOWN: 'the network is down',
+  EHOSTUNREACH: 'the host is unreachable',
+  EHOSTDOWN: 'the host is down',
+  EADDRNOTAVAIL: 'no local address is available',
+  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+};
+
+/** The server's certificate failed our verification (Node/OpenSSL verify codes). */
+const SERVER_CERTIFICATE_PROBLEMS: Readonly<Record<string, string>> = {
+  CERT_HAS_EXPIRED: "the server's certificate has expired",
+  CERT_NOT_YET_VALID: "the server's certificate is not valid yet (check this machine's clock)",
+  CERT_REVOKED: "the server's certificate has been revoked",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate was not issued for this host name",
+  HOSTNAME_MISMATCH: "the server's certificate was not issued for this host name",
+};
+
+/** The server's certificate chain does not lead to a CA we trust, or is unusable as a chain. */
+const UNTRUSTED_SERVER_CERTIFICATE = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_CHAIN_TOO_LONG',
+  'PATH_LENGTH_EXCEEDED',
+  'INVALID_CA',
+  'INVALID_PURPOSE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'ERR_TLS_CERT_SIGNATURE_ALGORITHM_UNSUPPORTED',
+]);
+
+/**
+ * TLS alerts by name. Node turns an alert received from the server into `ERR_SSL_<prefix>_ALERT_<NAME>`, and the
+ * prefix depends on the OpenSSL version as well as the alert (`SSLV3`, `TLSV1`, `TLSV13`; OpenSSL 3.2+ says
+ * `SSL/TLS` where older versions said `SSLV3`), so only the name is compared.
+ */
+const TLS_ALERT = /^ERR_SSL_(?:SSLV3|TLSV1|TLSV13|SSL\/TLS)_ALERT_([A-Z_]+)$/;
+
+/** Alerts a server sends when it does not accept the client certificate. */
+const CLIENT_CERTIFICATE_ALERTS = new Set([
+  'CERTIFICATE_REQUIRED',
+  'UNKNOWN_CA',
+  'BAD_CERTIFICATE',
+  'CERTIFICATE_EXPIRED',
+  'CERTIFICATE_REVOKED',
+  'CERTIFICATE_UNKNOWN',
+  'UNSUPPORTED_CERTIFICATE',
+  'ACCESS_DENIED',
+]);
+
+/** Other alerts that a server can only send while the handshake is negotiated. */
+const HANDSHAKE_ALERTS = new Set(['HANDSHAKE_FAILURE', 'PROTOCOL_VERSION', 'INSUFFICIENT_SECURITY', 'NO_APPLICATION_PROTOCOL']);
+
+/**
+ * Local errors that can only occur while the handshake is negotiated. OpenSSL errors later in a connection (a bad
+ * record MAC, say) are deliberately absent: by then the request may have been delivered.
+ */
+const HANDSHAKE_FAILURES = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_UNSUPPORTED_PROTOCOL',
+  'ERR_SSL_NO_PROTOCOLS_AVAILABLE',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'ERR_TLS_HANDSHAKE_TIMEOUT',
+]);
+
+/** The connection broke at a point where the server may already have received (and acted on) the request. */
+const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+
+function classify(code: string, secure: boolean): FailureKind {
+  const connectFailure = CONNECT_FAILURES[code];
+  if (connectFailure !== undefined) {
+    return { describe: (host) => `Could not connect to ${host}: ${connectFailure} (${code})`, requestNotSent: true };
+  }
+  const certificateProblem = SERVER_CERTIFICATE_PROBLEMS[code];
+  if (certificateProblem !== undefined) {
+    return { describe: (host) => `TLS handshake with ${host} failed: ${certificateProblem} (${code})`, requestNotSent: true };
+  }
+  if (UNTRUSTED_SERVER_CERTIFICATE.has(code)) {
+    return {
+      describe: (host) =>
+        `TLS handshake with ${host} failed: the server's certificate is not trusted (${code}); ` +
+        'if the server uses a private CA, add it with tls.ca',
+      requestNotSent: true,
+    };
+  }
+  const alert = TLS_ALERT.exec(code)?.[1];
+  if (alert !== undefined && CLIENT_CERTIFICATE_ALERTS.has(alert)) {
+    return {
+      describe: (host) =>
+        `No client certificate was accepted by ${host} (${code}): check that tls holds this account's current ` +
+        'VIP certificate, issued by VIP and neither expired nor revoked',
+      requestNotSent: true,
+    };
+  }
+  if (alert === 'HANDSHAKE_FAILURE') {
+    return {
+      describe: (host) =>
+        `TLS handshake with ${host} failed: the server rejected it (${code}); with VIP this usually means no client ` +
+        'certificate, or one it does not accept, was presented',
+      requestNotSent: true,
+    };
+  }
+  if ((alert !== undefined && HANDSHAKE_ALERTS.has(alert)) || HANDSHAKE_FAILURES.has(code)) {
+    return { describe: (host) => `TLS handshake with ${host} failed (${code})`, requestNotSent: true };
+  }
+  if (CONNECTION_LOST.has(code)) {
+    // Under TLS 1.3 the server checks the client certificate after the client considers the handshake done, and
+    // undici then reports only "other side closed": the rejection cannot be told apart from a dropped connection.
+    const hint = secure && code === 'UND_ERR_SOCKET' ? '; a server rejecting the client certificate under TLS 1.3 looks the same' : '';
+    return {
+      describe: (host) => `The connection to ${host} was lost before a complete response arrived (${code})${hint}`,
+      requestNotSent: false,
+    };
+  }
+  return { describe: (host) => `The request to ${host} failed (${code})`, requestNotSent: false };
+}
+
+/** Error codes of test interceptors (nock, undici's MockAgent) that found no reply for a request. */
+const UNMATCHED_INTERCEPTOR: Readonly<Record<string, string>> = {
+  ERR_NOCK_NO_MATCH: 'nock',
+  UND_MOCK_ERR_MOCK_NOT_MATCHED: "undici's MockAgent",
+};
+
+/**
+ * Wraps a network or TLS failure. The original error stays available as `cause`.
+ * @param error What undici, fetch or an interceptor threw; `fetch`'s `TypeError('fetch failed')` is unwrapped.
+ * @param url The service URL: its `host[:port]` goes into the message, its scheme decides which hints apply.
+ * @param context The call, copied onto the error.
+ */
+export function toConnectionError(error: unknown, url: URL, context: CallContext): VipConnectionError {
+  const { host } = url;
+  const code = errorCode(error);
+  if (code === undefined) {
+    return new VipConnectionError(`The request to ${host} failed: ${describeUncoded(error)}`, { ...context, cause: error });
+  }
+  const interceptor = UNMATCHED_INTERCEPTOR[code];
+  if (interceptor !== undefined) {
+    // Test interceptors quote the whole request body in this message, OTPs and PINs included, so it must not travel
+    // as cause.
+    return new VipConnectionError(`${interceptor} has no interceptor matching the request to ${host} (${code})`, {
+      ...context,
+      code,
+      requestNotSent: true,
+    });
+  }
+  const kind = classify(code, url.protocol === 'https:');
+  return new VipConnectionError(kind.describe(host), {
+    ...context,
+    code,
+    requestNotSent: kind.requestNotSent,
+    cause: error,
+  });
+}
+
+/**
+ * Finds the most specific error code: fetch hides the real error in `cause` (sometimes two levels deep), and
+ * Node's "happy eyeballs" connect reports an `AggregateError` whose members carry the codes.
+ */
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== '') return code;
+    const members = (current as { errors?: unknown }).errors;
+    if (Array.isArray(members) && members.length > 0) {
+      current = members[0];
+      continue;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+// Only the error's class name: network error messages are harmless, but a message from an unknown interceptor could
+// quote anything, including the request body. The full error remains in `cause`.
+function describeUncoded(error: unknown): string {
+  return error instanceof Error ? `${error.name} without an error code` : 'a non-Error value was thrown';
+}

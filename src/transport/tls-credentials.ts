@@ -1,0 +1,212 @@
+/**
+ * Turns the user's client-certificate settings into one validated TLS secure context, so a wrong passphrase or a
+ * broken certificate fails when the client is built rather than on the first call, as an obscure handshake error.
+ */
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import * as nodeTls from 'node:tls';
+import type { SecureContext, SecureContextOptions } from 'node:tls';
+import { VipConfigurationError } from '../errors/request-errors.js';
+import { describeCertificate, leafCertificateOf, type ClientCertificateInfo } from './client-certificate-info.js';
+
+/**
+ * The client certificate VIP authenticates the account by, plus trust settings. Give either PEM `cert` + `key` or
+ * the PKCS#12 `pfx` exactly as downloaded from VIP Manager. The server's certificate and host name are always
+ * verified; there is deliberately no option to turn that off.
+ */
+export interface VipTlsOptions {
+  /** PEM client certificate (optionally followed by its intermediate CAs). Needs `key`. */
+  cert?: string | Buffer;
+  /** PEM private key of `cert`, plain or encrypted (then give `passphrase`). */
+  key?: string | Buffer;
+  /** Passphrase of an encrypted `key` or of the `pfx`. Never appears in errors or logs. */
+  passphrase?: string;
+  /** PKCS#12 bundle (`.p12` / `.pfx`, read as a Buffer without an encoding). Cannot be combined with `cert`/`key`. */
+  pfx?: Buffer;
+  /**
+   * Extra trusted CAs (PEM or DER), added to Node's default trust store rather than replacing it. VIP's
+   * production chain ends at a public root that Node already trusts; extra CAs are for private test servers and
+   * TLS-inspecting gateways.
+   */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Host name to send in SNI and to verify the server certificate against, when it differs from the URL's host. */
+  servername?: string;
+  /**
+   * Oldest TLS version allowed.
+   * @default 'TLSv1.2'
+   */
+  minVersion?: 'TLSv1.2' | 'TLSv1.3';
+}
+
+/** TLS settings in the shape undici's `connect` (Agent) and `requestTls` (ProxyAgent) options take. */
+export interface VipConnectOptions {
+  /** Built once and shared by every connection, so the key is parsed (and decrypted) only once. */
+  secureContext: SecureContext;
+  servername?: string;
+  /**
+   * Always `true`. Spelled out because Node's default reads `NODE_TLS_REJECT_UNAUTHORIZED`, and an environment
+   * variable must not be able to switch off server verification for a client that sends authentication secrets.
+   */
+  rejectUnauthorized: true;
+}
+
+/** The result of {@link loadClientCredentials}. */
+export interface ClientCredentials {
+  /** Pass as undici `connect` / `requestTls`. Holds no key material in readable form. */
+  connect: VipConnectOptions;
+  /** The client certificate presented to VIP. */
+  certificate: ClientCertificateInfo;
+}
+
+const SUPPORTED_MIN_VERSIONS: ReadonlySet<string> = new Set(['TLSv1.2', 'TLSv1.3']);
+
+/**
+ * Validates the client certificate settings and builds the TLS options for every connection to VIP.
+ * @throws {VipConfigurationError} when no certificate is given, PEM and PKCS#12 are mixed, the passphrase is wrong
+ * or missing, the certificate, key, PKCS#12 file or a CA cannot be read, the key does not belong to the certificate,
+ * or `minVersion` is not TLS 1.2 or 1.3. Messages never contain the passphrase or key material.
+ */
+export function loadClientCredentials(tls: VipTlsOptions): ClientCredentials {
+  const minVersion = tls.minVersion ?? 'TLSv1.2';
+  if (!SUPPORTED_MIN_VERSIONS.has(minVersion)) {
+    throw new VipConfigurationError(`tls.minVersion must be 'TLSv1.2' or 'TLSv1.3', got ${JSON.stringify(minVersion)}`);
+  }
+  if (tls.servername !== undefined && (typeof tls.servername !== 'string' || tls.servername === '')) {
+    throw new VipConfigurationError('tls.servername must be a non-empty host name');
+  }
+  const contextOptions: SecureContextOptions = { minVersion, ...trustOptions(tls.ca), ...clientIdentityOptions(tls) };
+  const secureContext = createContext(contextOptions, tls);
+  const leaf = leafCertificateOf(secureContext);
+  if (leaf === undefined) throw new VipConfigurationError('The TLS settings contain no client certificate');
+  return {
+    connect: { secureContext, rejectUnauthorized: true, ...(tls.servername === undefined ? {} : { servername: tls.servername }) },
+    certificate: describeCertificate(leaf),
+  };
+}
+
+/** Checks the certificate/key pair or PKCS#12 bundle, and returns the secure-context options for it. */
+function clientIdentityOptions(tls: VipTlsOptions): SecureContextOptions {
+  const hasPem = tls.cert !== undefined || tls.key !== undefined;
+  if (hasPem && tls.pfx !== undefined) {
+    throw new VipConfigurationError('Give either tls.pfx or tls.cert + tls.key, not both');
+  }
+  if (tls.passphrase !== undefined && typeof tls.passphrase !== 'string') {
+    throw new VipConfigurationError('tls.passphrase must be a string');
+  }
+  if (tls.pfx !== undefined) {
+    if (!Buffer.isBuffer(tls.pfx)) {
+      throw new VipConfigurationError('tls.pfx must be a Buffer: read the PKCS#12 file without a text encoding');
+    }
+    return { pfx: tls.pfx, passphrase: tls.passphrase };
+  }
+  if (tls.cert === undefined || tls.key === undefined) {
+    throw new VipConfigurationError(
+      hasPem
+        ? `tls.${tls.cert === undefined ? 'cert' : 'key'} is missing: a PEM client certificate needs both tls.cert and tls.key`
+        : 'A client certificate is required: give tls.cert + tls.key (PEM) or tls.pfx (PKCS#12)',
+    );
+  }
+  const certificate = parseCertificate(tls.cert, 'tls.cert');
+  const key = parsePrivateKey(tls.key, tls.passphrase);
+  if (!certificate.checkPrivateKey(key)) {
+    throw new VipConfigurationError('tls.key does not belong to tls.cert (the key and certificate do not match)');
+  }
+  return { cert: tls.cert, key: tls.key, passphrase: tls.passphrase };
+}
+
+/**
+ * Trust store = Node's default roots + the extra CAs. Node replaces its roots when `ca` is given, which would make
+ * VIP's public chain untrusted as soon as a private test CA is added, so the defaults are listed explicitly.
+ */
+function trustOptions(ca: VipTlsOptions['ca']): SecureContextOptions {
+  if (ca === undefined) return {};
+  const extra = (Array.isArray(ca) ? ca : [ca]).map((entry, index) => {
+    const label = Array.isArray(ca) ? `tls.ca[${index}]` : 'tls.ca';
+    const certificate = parseCertificate(entry, label);
+    // Node wants PEM here and silently ignores anything else, so DER is converted rather than lost.
+    return isPem(entry) ? entry : certificate.toString();
+  });
+  return { ca: [...defaultCaCertificates(), ...extra] };
+}
+
+/**
+ * Node 22.15+ exposes the store it really uses by default (including `NODE_EXTRA_CA_CERTS` and, when enabled, the
+ * system store); older versions only offer the bundled Mozilla roots.
+ */
+function defaultCaCertificates(): readonly string[] {
+  const getCaCertificates = (nodeTls as { getCACertificates?: (type: 'default') => string[] }).getCACertificates;
+  return typeof getCaCertificates === 'function' ? getCaCertificates('default') : nodeTls.rootCertificates;
+}
+
+function parseCertificate(value: unknown, label: string): X509Certificate {
+  if (typeof value !== 'string' && !Buffer.isBuffer(value)) {
+    throw new VipConfigurationError(`${label} must be a string or a Buffer`);
+  }
+  try {
+    return new X509Certificate(value);
+  } catch (error) {
+    throw new VipConfigurationError(`${label} is not a readable X.509 certificate (PEM or DER expected)`, {
+      cause: error,
+    });
+  }
+}
+
+function parsePrivateKey(key: unknown, passphrase: string | undefined): KeyObject {
+  if (typeof key !== 'string' && !Buffer.isBuffer(key)) {
+    throw new VipConfigurationError('tls.key must be a string or a Buffer');
+  }
+  try {
+    return createPrivateKey({ key, passphrase });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const cause = safeCause(error, passphrase);
+    if (passphrase === undefined && isEncryptedPem(key)) {
+      throw new VipConfigurationError('tls.key is encrypted but no tls.passphrase was given', { cause });
+    }
+    if (code === 'ERR_OSSL_BAD_DECRYPT') {
+      throw new VipConfigurationError('tls.key could not be decrypted: tls.passphrase is wrong', { cause });
+    }
+    throw new VipConfigurationError('tls.key is not a readable private key (PEM expected)', { cause });
+  }
+}
+
+function createContext(options: SecureContextOptions, tls: VipTlsOptions): SecureContext {
+  try {
+    return nodeTls.createSecureContext(options);
+  } catch (error) {
+    throw new VipConfigurationError(describeContextFailure(error, tls), { cause: safeCause(error, tls.passphrase) });
+  }
+}
+
+// OpenSSL reports PKCS#12 problems without an error code, so the message is all there is to go on.
+function describeContextFailure(error: unknown, tls: VipTlsOptions): string {
+  const message = error instanceof Error ? error.message : '';
+  if (tls.pfx === undefined) return 'The TLS client certificate settings were rejected';
+  if (/mac verify failure/i.test(message)) {
+    return tls.passphrase === undefined
+      ? 'tls.pfx is protected by a passphrase but no tls.passphrase was given'
+      : 'tls.pfx could not be opened: tls.passphrase is wrong';
+  }
+  if (/unsupported pkcs12/i.test(message)) {
+    return (
+      'tls.pfx uses legacy encryption (RC2/40-bit) that this Node.js build cannot read; convert it with ' +
+      '"openssl pkcs12 -legacy -in old.p12 -nodes | openssl pkcs12 -export -out new.p12", ' +
+      'or start Node.js with --openssl-legacy-provider'
+    );
+  }
+  return 'tls.pfx is not a readable PKCS#12 file';
+}
+
+/** OpenSSL's own messages ("bad decrypt", "mac verify failure") are safe; anything echoing a secret is dropped. */
+function safeCause(error: unknown, passphrase: string | undefined): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  const leaksPassphrase = passphrase !== undefined && passphrase !== '' && message.includes(passphrase);
+  return leaksPassphrase || /PRIVATE KEY/.test(message) ? undefined : error;
+}
+
+function isPem(value: string | Buffer): boolean {
+  return value.toString('latin1').includes('-----BEGIN ');
+}
+
+function isEncryptedPem(value: string | Buffer): boolean {
+  return /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(value.toString('latin1'));
+}

@@ -1,0 +1,41 @@
+/**
+ * The seam between the client and the network. The client hands a transport one finished SOAP envelope at a time;
+ * the transport delivers it and returns the raw answer, or throws a transport-level `VipError`.
+ */
+import type { CallContext } from '../errors/request-errors.js';
+
+/** One HTTP attempt, fully prepared by the client. */
+export interface SoapHttpRequest {
+  /** Full service URL, e.g. `https://userservices-auth.vip.symantec.com/vipuserservices/QueryService_1_8`. */
+  url: string;
+  /** The SOAP envelope (UTF-8 XML). Never log it unredacted: it may contain OTPs and PINs. */
+  body: string;
+  /** Deadline for this attempt, in milliseconds (connect + send + full response body). */
+  timeoutMs: number;
+  /** Caller's cancellation signal, if any. */
+  signal?: AbortSignal | undefined;
+  /** Largest response body accepted; larger bodies fail while streaming with `VipProtocolError`. */
+  maxResponseBytes: number;
+  /** Operation, requestId and attempt number, used in the errors the transport throws. */
+  context: CallContext;
+}
+
+/** What came back from one attempt. Any HTTP status is returned; interpreting it is the client's job. */
+export interface SoapHttpResponse {
+  status: number;
+  /** The `content-type` header, if present. */
+  contentType: string | undefined;
+  /** The body decoded as UTF-8. */
+  body: string;
+}
+
+/**
+ * Sends SOAP requests. Implementations throw `VipConnectionError` (no response: DNS, refused, reset, TLS),
+ * `VipTimeoutError` (deadline passed), `VipAbortError` (caller's signal fired) and `VipProtocolError`
+ * (response larger than `maxResponseBytes`); they never throw for an HTTP status.
+ */
+export interface Transport {
+  send(request: SoapHttpRequest): Promise<SoapHttpResponse>;
+  /** Releases pooled connections. Further sends fail. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,167 @@
+/**
+ * The production transport: undici over a pooled keep-alive connection with the account's client certificate.
+ */
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { VipConfigurationError } from '../errors/request-errors.js';
+import { AttemptSignal } from './attempt-signal.js';
+import { readCappedBody, rejectDeclaredOversize, type BodyOrigin } from './capped-body.js';
+import type { ClientCertificateInfo } from './client-certificate-info.js';
+import { checkSoapRequest } from './request-checks.js';
+import { toSendFailure } from './send-failure.js';
+import { defaultUserAgent, soapRequestHeaders } from './soap-http-headers.js';
+import { loadClientCredentials, type VipConnectOptions, type VipTlsOptions } from './tls-credentials.js';
+import type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport.js';
+
+/** Settings of {@link UndiciTransport}. */
+export interface UndiciTransportOptions {
+  /** Client certificate and trust settings; validated when the transport is built. Ignored with `dispatcher`. */
+  tls?: VipTlsOptions | undefined;
+  /**
+   * Any undici `Dispatcher` to send through instead of the transport's own pool: a `MockAgent` in tests, a
+   * preconfigured `ProxyAgent` or `Agent`. `tls`, `proxy`, `connections` and `keepAliveTimeoutMs` are then
+   * ignored, and `close()` leaves the dispatcher open, since its owner may share it.
+   */
+  dispatcher?: Dispatcher | undefined;
+  /**
+   * HTTP(S) proxy URL, e.g. `http://user:password@proxy.example:3128`. The client certificate is used for the
+   * tunnelled connection to VIP, never towards the proxy; an `https:` proxy is verified against Node's default CAs.
+   */
+  proxy?: string | URL | undefined;
+  /**
+   * Most sockets open at once to one origin.
+   * @default 10
+   */
+  connections?: number | undefined;
+  /**
+   * How long an idle keep-alive socket is kept, in milliseconds, unless the server's `Keep-Alive` header asks
+   * for less.
+   * @default 4000
+   */
+  keepAliveTimeoutMs?: number | undefined;
+  /**
+   * The complete `user-agent` header.
+   * @default `vip-user-services node/<process.version>` (see `defaultUserAgent`)
+   */
+  userAgent?: string | undefined;
+}
+
+/**
+ * Sends SOAP requests with undici through one pooled keep-alive `Agent` (or `ProxyAgent`) per transport, presenting
+ * the client certificate and always verifying the server's certificate and host name. Each attempt is bounded by its
+ * deadline and the caller's signal, and the response body by `maxResponseBytes` while it streams in.
+ */
+export class UndiciTransport implements Transport {
+  /** The client certificate presented to VIP, when `tls` was given (and no `dispatcher`). */
+  readonly certificate: ClientCertificateInfo | undefined;
+  readonly #dispatcher: Dispatcher;
+  readonly #ownsDispatcher: boolean;
+  readonly #headers: Record<string, string>;
+  #closed = false;
+
+  /**
+   * @throws {VipConfigurationError} for unusable TLS settings (see `loadClientCredentials`), an invalid proxy URL,
+   * or `connections` / `keepAliveTimeoutMs` that are not positive numbers.
+   */
+  constructor(options: UndiciTransportOptions = {}) {
+    this.#headers = soapRequestHeaders(options.userAgent ?? defaultUserAgent());
+    if (options.dispatcher !== undefined) {
+      this.#dispatcher = options.dispatcher;
+      this.#ownsDispatcher = false;
+      this.certificate = undefined;
+      return;
+    }
+    const credentials = options.tls === undefined ? undefined : loadClientCredentials(options.tls);
+    this.certificate = credentials?.certificate;
+    this.#dispatcher = buildDispatcher(options, credentials?.connect);
+    this.#ownsDispatcher = true;
+  }
+
+  /**
+   * POSTs one SOAP envelope and returns the answer, whatever its HTTP status.
+   * @throws `VipConnectionError` no response (DNS, refused, reset, TLS); `VipTimeoutError` deadline passed;
+   * `VipAbortError` the caller's signal fired; `VipProtocolError` body over `maxResponseBytes`;
+   * `VipConfigurationError` bad URL or limits, or the transport is closed.
+   */
+  async send(soapRequest: SoapHttpRequest): Promise<SoapHttpResponse> {
+    if (this.#closed) throw new VipConfigurationError('The transport has been closed; create a new client');
+    const url = checkSoapRequest(soapRequest);
+    const attempt = new AttemptSignal(soapRequest.timeoutMs, soapRequest.signal);
+    const early = attempt.interruption(soapRequest.context);
+    if (early !== undefined) {
+      attempt.dispose();
+      throw early;
+    }
+    try {
+      const response = await request(url, {
+        method: 'POST',
+        headers: this.#headers,
+        body: soapRequest.body,
+        signal: attempt.signal,
+        dispatcher: this.#dispatcher,
+        // The attempt signal is the deadline; undici's coarse timers would only add a second, later one.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      });
+      const origin: BodyOrigin = {
+        status: response.statusCode,
+        maxBytes: soapRequest.maxResponseBytes,
+        context: soapRequest.context,
+      };
+      try {
+        rejectDeclaredOversize(firstValue(response.headers['content-length']), origin);
+      } catch (error) {
+        response.body.destroy();
+        throw error;
+      }
+      const body = await readCappedBody(response.body, origin);
+      return { status: response.statusCode, contentType: firstValue(response.headers['content-type']), body };
+    } catch (error) {
+      throw toSendFailure(error, attempt, url, soapRequest.context);
+    } finally {
+      attempt.dispose();
+    }
+  }
+
+  /** Closes the pooled connections, if this transport created them; later sends fail. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#ownsDispatcher) await this.#dispatcher.close();
+  }
+}
+
+function buildDispatcher(options: UndiciTransportOptions, tlsConnect: VipConnectOptions | undefined): Dispatcher {
+  const pool = {
+    connections: positiveInteger(options.connections ?? 10, 'connections'),
+    keepAliveTimeout: positiveInteger(options.keepAliveTimeoutMs ?? 4000, 'keepAliveTimeoutMs'),
+  };
+  // Without a certificate (a plain-HTTP mock, say) the server must still be verified, whatever the environment says.
+  const connect = tlsConnect ?? { rejectUnauthorized: true };
+  if (options.proxy === undefined) return new Agent({ ...pool, connect });
+  return new ProxyAgent({ ...pool, uri: proxyUri(options.proxy), requestTls: connect });
+}
+
+function proxyUri(proxy: string | URL): string {
+  let url: URL;
+  try {
+    url = new URL(proxy);
+  } catch {
+    // The URL may hold proxy credentials, so it is not repeated in the message.
+    throw new VipConfigurationError('proxy is not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new VipConfigurationError(`proxy must be an http: or https: URL, not ${url.protocol}`);
+  }
+  return url.href;
+}
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new VipConfigurationError(`${name} must be a positive integer, got ${String(value)}`);
+  }
+  return value;
+}
+
+function firstValue(header: string | string[] | undefined): string | undefined {
+  return Array.isArray(header) ? header[0] : header;
+}

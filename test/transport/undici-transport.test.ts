@@ -1,0 +1,185 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { MockAgent } from 'undici';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { VipConfigurationError, VipConnectionError } from '../../src/errors/request-errors.js';
+import { UndiciTransport } from '../../src/transport/undici-transport.js';
+import { type TlsFixtures, tlsFixtures } from '../helpers/tls-fixtures.js';
+import { type LocalServer, startHttpServer, startHttpsServer } from './local-server.js';
+import { SAMPLE_ENVELOPE, soapRequest } from './soap-request.js';
+import { describeTransportContract } from './transport-contract.js';
+
+describeTransportContract('UndiciTransport', (options) => new UndiciTransport(options));
+
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function localServer(start: Promise<LocalServer>): Promise<LocalServer> {
+  const server = await start;
+  cleanups.push(() => server.close());
+  return server;
+}
+
+function transport(options: ConstructorParameters<typeof UndiciTransport>[0]): UndiciTransport {
+  const created = new UndiciTransport(options);
+  cleanups.push(() => created.close());
+  return created;
+}
+
+describe('UndiciTransport: connection pool', () => {
+  it('reuses one keep-alive socket for sequential sends', async () => {
+    const server = await localServer(startHttpServer());
+    const sender = transport({});
+    for (let index = 0; index < 10; index++) {
+      await sender.send(soapRequest(server.url));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(server.received).toHaveLength(10);
+    expect(server.connections()).toBe(1);
+  });
+
+  it('keeps back-to-back sends on at most two sockets', async () => {
+    // undici delivers the end of a body one tick before it marks the socket free, so a send issued in that same tick
+    // finds the only socket busy and the pool opens a second one; from then on the two are reused.
+    const server = await localServer(startHttpServer());
+    const sender = transport({});
+    for (let index = 0; index < 20; index++) await sender.send(soapRequest(server.url));
+    expect(server.received).toHaveLength(20);
+    expect(server.connections()).toBeLessThanOrEqual(2);
+  });
+
+  it('opens at most `connections` sockets per origin', async () => {
+    const pending: Array<() => void> = [];
+    const server = await localServer(
+      startHttpServer((_request, response) => {
+        pending.push(() => response.end('<ok/>'));
+      }),
+    );
+    const sender = transport({ connections: 2 });
+    const sends = Array.from({ length: 6 }, () => sender.send(soapRequest(server.url)));
+    await waitUntil(() => pending.length === 2);
+    expect(server.connections()).toBe(2);
+    while (server.received.length < 6 || pending.length > 0) {
+      pending.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await Promise.all(sends);
+    expect(server.connections()).toBe(2);
+  });
+
+  it('rejects nonsensical pool settings', () => {
+    expect(() => new UndiciTransport({ connections: 0 })).toThrow(VipConfigurationError);
+    expect(() => new UndiciTransport({ keepAliveTimeoutMs: -1 })).toThrow(/keepAliveTimeoutMs/);
+  });
+});
+
+describe('UndiciTransport with an injected dispatcher', () => {
+  it('sends through a MockAgent and leaves it open on close()', async () => {
+    const mockAgent = new MockAgent();
+    mockAgent.disableNetConnect();
+    cleanups.push(() => mockAgent.close());
+    const origin = 'https://userservices-auth.vip.symantec.com';
+    const pool = mockAgent.get(origin);
+    pool
+      .intercept({
+        path: '/vipuserservices/QueryService_1_8',
+        method: 'POST',
+        headers: { soapaction: '""', 'content-type': 'text/xml; charset=utf-8' },
+        body: (body) => body === SAMPLE_ENVELOPE,
+      })
+      .reply(200, '<GetUserInfoResponse/>', { headers: { 'content-type': 'text/xml' } });
+    const sender = new UndiciTransport({ dispatcher: mockAgent, tls: { cert: 'ignored', key: 'ignored' } });
+    expect(sender.certificate).toBeUndefined();
+    const response = await sender.send(soapRequest(`${origin}/vipuserservices/QueryService_1_8`));
+    expect(response).toEqual({ status: 200, contentType: 'text/xml', body: '<GetUserInfoResponse/>' });
+    mockAgent.assertNoPendingInterceptors();
+
+    await sender.close();
+    pool.intercept({ path: '/still-open', method: 'POST' }).reply(204, '');
+    const again = new UndiciTransport({ dispatcher: mockAgent });
+    expect((await again.send(soapRequest(`${origin}/still-open`))).status).toBe(204);
+  });
+
+  it('maps a MockAgent network error to VipConnectionError', async () => {
+    const mockAgent = new MockAgent();
+    mockAgent.disableNetConnect();
+    cleanups.push(() => mockAgent.close());
+    const origin = 'https://vip.example.test';
+    mockAgent.get(origin).intercept({ path: '/ws', method: 'POST' }).replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+    const error = await new UndiciTransport({ dispatcher: mockAgent }).send(soapRequest(`${origin}/ws`)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(VipConnectionError);
+    expect(error).toMatchObject({ code: 'ECONNRESET', requestNotSent: false });
+  });
+});
+
+describe('UndiciTransport through a proxy', () => {
+  let fixtures: TlsFixtures;
+  beforeAll(() => {
+    // Making the certificates takes a few seconds on a busy machine; keep that out of the test's own timeout.
+    fixtures = tlsFixtures();
+  }, 60_000);
+
+  it('tunnels to the mutual-TLS server through an HTTP CONNECT proxy, with the client certificate end to end', async () => {
+    const target = await localServer(
+      startHttpsServer({ ...fixtures.server, ca: fixtures.ca.cert, requestCert: true, rejectUnauthorized: true }),
+    );
+    const proxy = await startConnectProxy();
+    cleanups.push(() => proxy.close());
+    const sender = transport({
+      proxy: `http://scott:tiger@127.0.0.1:${proxy.port}`,
+      tls: { cert: fixtures.client.cert, key: fixtures.client.key, ca: fixtures.ca.cert },
+    });
+    const response = await sender.send(soapRequest(target.url));
+    expect(response.status).toBe(200);
+    expect(proxy.tunnels).toEqual([{ target: `127.0.0.1:${target.port}`, authorization: `Basic ${Buffer.from('scott:tiger').toString('base64')}` }]);
+  });
+
+  it('rejects an unusable proxy URL without repeating it', () => {
+    expect(() => new UndiciTransport({ proxy: 'http//user:s3cret@proxy' })).toThrow(/^proxy is not a valid URL$/);
+    expect(() => new UndiciTransport({ proxy: 'socks5://proxy.example:1080' })).toThrow(/http: or https:/);
+  });
+});
+
+/** A minimal HTTP CONNECT proxy that records the tunnels it opened. */
+async function startConnectProxy(): Promise<{ port: number; tunnels: Array<{ target: string; authorization: string | undefined }>; close: () => Promise<void> }> {
+  const tunnels: Array<{ target: string; authorization: string | undefined }> = [];
+  const sockets = new Set<Socket>();
+  const proxy: Server = createServer();
+  proxy.on('connect', (request: IncomingMessage, clientSocket: Socket, head: Buffer) => {
+    tunnels.push({ target: String(request.url), authorization: request.headers['proxy-authorization'] });
+    const [host, port] = String(request.url).split(':');
+    const upstream = connect(Number(port), host, () => {
+      clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(clientSocket);
+      clientSocket.pipe(upstream);
+    });
+    for (const socket of [clientSocket, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => socket.destroy());
+      socket.on('close', () => sockets.delete(socket));
+    }
+  });
+  proxy.listen(0, '127.0.0.1');
+  await once(proxy, 'listening');
+  return {
+    port: (proxy.address() as AddressInfo).port,
+    tunnels,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    },
+  };
+}
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited > 5_000) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
