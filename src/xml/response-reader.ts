@@ -14,7 +14,8 @@ const parser = new XMLParser({
   // Keep every value a string: with parsing on, status '0000' would become the number 0.
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
+  // xs:string keeps its whitespace (a user ID may end in a space); other kinds are trimmed when they are read.
+  trimValues: false,
   // The only attribute VIP's responses carry that means anything is TokenId's `type`.
   ignoreAttributes: (name: string) => name !== 'type',
   attributeNamePrefix: '@_',
@@ -54,8 +55,8 @@ class Reader {
 
   type(type: TypePlan, raw: unknown, path: string): ResponseObject {
     const out: ResponseObject = {};
-    // An empty element (`<pushAuthData/>`) parses as ''.
-    if (raw === '' || raw === undefined) return out;
+    // An empty element (`<pushAuthData/>`, or one holding only line breaks) parses as a blank string.
+    if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return out;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) this.fail(`${path} should contain elements, not text`);
     for (const field of type.fields) {
       const value = (raw as Raw)[field.name] ?? (field.aliases === undefined ? undefined : this.alias(field.aliases, raw as Raw));
@@ -84,7 +85,7 @@ class Reader {
       if (attribute !== undefined) result[field.attribute as string] = String(attribute);
       return result;
     }
-    const text = this.text(raw, at);
+    const text = field.kind === 'string' ? this.text(raw, at) : this.text(raw, at).trim();
     switch (field.kind) {
       case 'boolean': {
         const value = BOOLEANS[text];

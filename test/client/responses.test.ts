@@ -165,11 +165,24 @@ describe('tolerance', () => {
     }
   });
 
-  it('trims whitespace around values', async () => {
+  it('trims whitespace around codes, numbers, booleans and dates, which XSD collapses', async () => {
     const body = soapEnvelope(
-      `<GetServerTimeResponse xmlns="${VIP_NS}">\n  <requestId> ${RID} </requestId>\n  <status>\n0000\n</status>\n  <statusMessage>Success</statusMessage>\n</GetServerTimeResponse>`,
+      `<GetServerTimeResponse xmlns="${VIP_NS}">\n  <requestId>${RID}</requestId>\n  <status>\n0000\n</status>\n  <statusMessage>Success</statusMessage>\n  <timestamp> 2026-11-28T10:00:00Z </timestamp>\n</GetServerTimeResponse>`,
     );
-    await expect(answering(body).getServerTime({}, { requestId: RID })).resolves.toMatchObject({ status: '0000' });
+    await expect(answering(body).getServerTime({}, { requestId: RID })).resolves.toEqual({
+      requestId: RID,
+      status: '0000',
+      statusMessage: 'Success',
+      timestamp: new Date('2026-11-28T10:00:00Z'),
+    });
+  });
+
+  it('keeps whitespace inside text values, which xs:string preserves', async () => {
+    const vip = answering(vipResponse('GetUserInfoResponse', RID, '<userId>  alice smith </userId><numBindings>\n 0 \n</numBindings>'));
+    await expect(vip.getUserInfo({ userId: '  alice smith ' }, { requestId: RID })).resolves.toMatchObject({
+      userId: '  alice smith ',
+      numBindings: 0,
+    });
   });
 
   it('reads a VIP status carried by a non-2xx SOAP response', async () => {

@@ -1,0 +1,107 @@
+/**
+ * startMockServer: an HTTP or mutual-TLS HTTPS server carrying the three VIP services through node-soap, backed by
+ * the in-memory model, with fault injection and the control methods tests use.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createThrowawayCertificates } from './certificates.js';
+import { FaultInjector } from './faults.js';
+import { VipModel } from './model/vip-model.js';
+import { checkPendingPolls, checkPushOutcome, type ResolvedMockOptions, resolveMockOptions } from './options.js';
+import { type MockRuntime, mountServices } from './soap-services.js';
+import type { MockServer, MockServerOptions, MockTlsMaterial, ReceivedRequest } from './types.js';
+
+/** Answers requests outside the service paths, which node-soap passes on. */
+function notAServicePath(_request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end('Not a VIP service path. The mock serves /vipuserservices/{Authentication,Management,Query}Service_1_8\n');
+}
+
+/** Makes the HTTP(S) server, and the throwaway certificates when asked for. */
+async function createListener(tls: ResolvedMockOptions['tls']): Promise<{ server: Server; material: MockTlsMaterial | undefined }> {
+  if (tls === false) return { server: createHttpServer(notAServicePath), material: undefined };
+  const common = { requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2' } as const;
+  if (tls !== true)
+    return { server: createHttpsServer({ ...common, ca: tls.ca, cert: tls.cert, key: tls.key }, notAServicePath), material: undefined };
+  const { serverCert, serverKey, ...material } = await createThrowawayCertificates();
+  return { server: createHttpsServer({ ...common, ca: material.ca, cert: serverCert, key: serverKey }, notAServicePath), material };
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Starts a local, stateful stand-in for VIP User Services. Point a `VipClient` at `mock.url` (with the mock's
+ * certificates when `tls` is on) and every operation behaves like VIP: documented status codes, users,
+ * credentials, security codes, push, risk, temporary codes and a child account.
+ *
+ * @example
+ * ```ts
+ * import { VipClient } from 'vip-user-services';
+ * import { startMockServer } from 'vip-user-services/mock';
+ *
+ * const mock = await startMockServer({ tls: true, seed: true });
+ * const vip = new VipClient({
+ *   endpoint: mock.url,
+ *   tls: { pfx: mock.tls!.clientPfx, passphrase: mock.tls!.pfxPassphrase, ca: mock.tls!.ca },
+ * });
+ * await vip.authenticateUser({ userId: 'alice@example.com', otpAuthData: { otp: mock.otp('VSMT12345678') } });
+ * await vip.close();
+ * await mock.close();
+ * ```
+ * @throws {TypeError} for invalid options; an `Error` when `tls: true` cannot make certificates (no `openssl`),
+ * or when the port cannot be bound.
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const resolved = resolveMockOptions(options);
+  const { server, material } = await createListener(resolved.tls);
+  const requests: ReceivedRequest[] = [];
+  const runtime: MockRuntime = {
+    model: new VipModel(resolved),
+    faults: new FaultInjector(),
+    requests,
+    timers: new Set(),
+  };
+  await mountServices(server, runtime);
+  const address = await listen(server, resolved.port, resolved.host);
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `${resolved.tls === false ? 'http' : 'https'}://${host}:${address.port}`;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url,
+    tls: material,
+    requests,
+    otp: (credentialId) => runtime.model.currentOtp(credentialId),
+    setPushOutcome(outcome, change = {}) {
+      const pendingPolls = change.pendingPolls === undefined ? runtime.model.settings.pendingPolls : checkPendingPolls(change.pendingPolls);
+      runtime.model.settings.pushOutcome = checkPushOutcome(outcome);
+      runtime.model.settings.pendingPolls = pendingPolls;
+    },
+    inject: (rule) => runtime.faults.add(rule),
+    clearFaults: () => runtime.faults.clear(),
+    reset() {
+      runtime.model.reset();
+      runtime.faults.clear();
+      requests.length = 0;
+    },
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        for (const timer of runtime.timers) clearTimeout(timer);
+        runtime.timers.clear();
+        server.close(() => resolve());
+        // Keep-alive connections and held ('hang') requests would otherwise keep close() waiting.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/** The texts the mock puts beside status and detail codes, taken from the documented table where VIP's wording is known. */
+import { documentedStatus } from '../errors/status-codes.js';
+
+/** Messages of the detail codes the mock uses. */
+const DETAIL_MESSAGES: Readonly<Record<string, string>> = {
+  '49B5': 'Failed with an invalid OTP',
+  '4E1B': 'Token has already been activated.',
+};
+
+/** VIP's status message for `code` (the documented one), or a neutral text for an undocumented code. */
+export function statusMessageOf(code: string): string {
+  return documentedStatus(code)?.message ?? 'Unknown status.';
+}
+
+/** VIP's message for a detail code, when the mock knows it. */
+export function detailMessageOf(code: string): string | undefined {
+  return DETAIL_MESSAGES[code];
+}

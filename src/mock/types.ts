@@ -1,0 +1,161 @@
+/** The public shapes of the mock server: its options, the running server's handle, faults and push outcomes. */
+import type { OperationName } from '../generated/operations.js';
+
+/**
+ * How a push sent through the mock ends once its pending polls are used up: `approve` (7000), `deny` (7002),
+ * `expire` (7004), or `never` (7001 for ever, to rehearse a user who does not answer).
+ */
+export type PushOutcome = 'approve' | 'deny' | 'expire' | 'never';
+
+/** Push behaviour of the mock. */
+export interface MockPushOptions {
+  /**
+   * How every push sent from now on ends.
+   * @default 'approve'
+   */
+  outcome?: PushOutcome;
+  /**
+   * How many polls of a push answer 7001 (in progress) before the outcome is reported.
+   * @default 1
+   */
+  pendingPolls?: number;
+}
+
+/** Your own server certificate for the mock's HTTPS endpoint, and the CA it trusts for client certificates. */
+export interface MockTlsOptions {
+  /** CA (PEM) that must have issued the client certificates; the mock rejects every other client. */
+  ca: string | Buffer;
+  /** Server certificate (PEM) for the host clients connect to. */
+  cert: string | Buffer;
+  /** Private key (PEM, unencrypted) of `cert`. */
+  key: string | Buffer;
+}
+
+/**
+ * The throwaway certificates the mock made with `tls: true`: trust `ca`, and present the client certificate
+ * either as PEM (`clientCert` + `clientKey`) or as PKCS#12 (`clientPfx` + `pfxPassphrase`).
+ */
+export interface MockTlsMaterial {
+  /** PEM of the CA that issued both the server and the client certificate. */
+  ca: string;
+  /** PEM client certificate the mock accepts. */
+  clientCert: string;
+  /** PEM (unencrypted) private key of `clientCert`. */
+  clientKey: string;
+  /** The client certificate, its key and the CA as a PKCS#12 bundle, encrypted with `pfxPassphrase`. */
+  clientPfx: Buffer;
+  /** Random passphrase of `clientPfx`. */
+  pfxPassphrase: string;
+}
+
+/** Options of {@link startMockServer}. Every field is optional. */
+export interface MockServerOptions {
+  /**
+   * TCP port to listen on.
+   * @default 0 (a free port chosen by the system; read it from `url`)
+   */
+  port?: number;
+  /**
+   * Address to listen on.
+   * @default '127.0.0.1'
+   */
+  host?: string;
+  /**
+   * Serve HTTPS and demand a client certificate, like VIP. `true` makes throwaway certificates (a CA, a server
+   * certificate for 127.0.0.1/localhost, a client certificate) and exposes them as `mock.tls`; or give your own.
+   * Without it the mock speaks plain HTTP.
+   * @default false
+   */
+  tls?: boolean | MockTlsOptions;
+  /** How pushes behave; see {@link MockPushOptions}. */
+  push?: MockPushOptions;
+  /**
+   * Start with the demo data: users alice@example.com (ACTIVE, credential VSMT12345678 bound), bob@example.com
+   * (ACTIVE, no credentials) and carol@example.com (LOCKED).
+   * @default false
+   */
+  seed?: boolean;
+  /**
+   * Consecutive failed authentications after which a user is LOCKED (further attempts give 601B).
+   * @default 5
+   */
+  lockoutThreshold?: number;
+  /**
+   * The mock's clock in epoch milliseconds: it drives security codes, expiry times and every date it reports.
+   * Freeze or advance it in tests.
+   * @default () => Date.now()
+   */
+  now?: () => number;
+}
+
+/**
+ * What a fault rule does to a matching request:
+ * - `latency`: answers normally after `latencyMs` more milliseconds;
+ * - `http503`: an HTTP 503 with an HTML body (the operation does not run);
+ * - `status6005`: a normal VIP response with status 6005, internal error (the operation does not run);
+ * - `malformedXml`: the operation runs, but its response is cut in the middle of the envelope;
+ * - `reset`: the connection is dropped before the operation runs;
+ * - `hang`: no answer at all until the server closes (the operation does not run).
+ */
+export type FaultKind = 'latency' | 'http503' | 'status6005' | 'malformedXml' | 'reset' | 'hang';
+
+/** One fault injection rule; see {@link MockServer.inject}. */
+export interface FaultRule {
+  /** The operation to disturb, e.g. `'getUserInfo'`; omitted = every operation. */
+  operation?: OperationName;
+  /** What happens; see {@link FaultKind}. */
+  fault: FaultKind;
+  /** How many matching requests to disturb before the rule retires itself; omitted = until removed. */
+  times?: number;
+  /** Extra delay in milliseconds, for `latency` (required there, ignored otherwise). */
+  latencyMs?: number;
+}
+
+/** A request the mock received, in arrival order (faulted requests included). */
+export interface ReceivedRequest {
+  /** The operation, e.g. `authenticateUser`. */
+  operation: OperationName;
+  /** The request's `requestId` as sent. */
+  requestId: string;
+  /** The child account acted for, when the request named one. */
+  onBehalfOfAccountId?: string;
+}
+
+/** A running mock server; see {@link startMockServer}. */
+export interface MockServer {
+  /** Base URL to pass to `VipClient` as `endpoint`, e.g. `https://127.0.0.1:34567`. */
+  readonly url: string;
+  /** The throwaway certificates when started with `tls: true`; undefined otherwise. */
+  readonly tls: MockTlsMaterial | undefined;
+  /** Every request received since the start (or the last `reset()`), in order. */
+  readonly requests: readonly ReceivedRequest[];
+  /**
+   * The security code that authenticates `credentialId` right now: the last unused SMS/voice code sent to it by
+   * `sendOtp`, or the time-based code of a standard credential (one not used yet, so calling it again after a
+   * successful sign-in gives the next valid code).
+   * @throws {Error} when `credentialId` is an SMS/voice number with no unused code, is no standard credential ID
+   * (four capital letters and eight digits) nor a registered service credential, or when every code of the
+   * current time window has been used already (advance the clock).
+   */
+  otp(credentialId: string): string;
+  /**
+   * Changes how pushes sent from now on end. `pendingPolls` defaults to its current value.
+   * @throws {TypeError} for an unknown outcome or a `pendingPolls` that is not a whole number >= 0.
+   */
+  setPushOutcome(outcome: PushOutcome, options?: { pendingPolls?: number }): void;
+  /**
+   * Adds a fault rule and returns a function that removes it. Rules are tried in the order they were added;
+   * `latency` rules add up, and the first other matching rule decides the request's fate.
+   * @throws {TypeError} for an unknown operation or fault, a bad `times`, or `latency` without `latencyMs`.
+   */
+  inject(rule: FaultRule): () => void;
+  /** Removes every fault rule. */
+  clearFaults(): void;
+  /**
+   * Back to the state right after start: data (seeded again when `seed` was set), push outcome from the
+   * options, no fault rules, an empty `requests` list. Security-code secrets stay the same.
+   */
+  reset(): void;
+  /** Stops the server, dropping open connections (held `hang` requests included). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,101 @@
+/**
+ * The `vip-mock` command, run as a child process from source (through tsx): it prints its URL and certificate
+ * folder, serves a client that uses those files, prints codes typed on stdin, and stops cleanly on SIGTERM.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VipClient } from 'vip-user-services';
+import { describe, expect, it } from 'vitest';
+
+const CLI = join(process.cwd(), 'src', 'mock', 'cli.ts');
+
+function runCli(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: process.cwd(), stdio: 'pipe' });
+}
+
+/** Collects a child's stdout and waits for a line matching `pattern`. */
+function outputOf(child: ChildProcessWithoutNullStreams) {
+  let text = '';
+  const waiters: Array<() => void> = [];
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    text += chunk;
+    for (const waiter of waiters.splice(0)) waiter();
+  });
+  return {
+    get text() {
+      return text;
+    },
+    async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpExecArray> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = pattern.exec(text);
+        if (match !== null) return match;
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no ${pattern} in the CLI output:\n${text}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200);
+        });
+      }
+    },
+  };
+}
+
+function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+describe('vip-mock', () => {
+  it('serves a mutual-TLS mock with demo data, prints codes on request, and stops on SIGTERM', async () => {
+    const child = runCli(['--tls', '--outcome', 'deny', '--pending-polls', '0']);
+    const output = outputOf(child);
+    let vip: VipClient | undefined;
+    try {
+      const url = (await output.waitFor(/listening on (https:\/\/127\.0\.0\.1:\d+)/))[1] as string;
+      const directory = (await output.waitFor(/Client certificate files \(removed when the server stops\) in (\S+):/))[1] as string;
+      await output.waitFor(/Ctrl\+C stops the server/);
+      vip = new VipClient({
+        endpoint: url,
+        tls: {
+          pfx: readFileSync(join(directory, 'client.p12')),
+          passphrase: readFileSync(join(directory, 'client.p12.passphrase'), 'utf8'),
+          ca: readFileSync(join(directory, 'ca.pem')),
+        },
+      });
+      expect((await vip.getUserInfo({ userId: 'alice@example.com' })).numBindings).toBe(1);
+
+      child.stdin.write('VSMT12345678\n');
+      const code = (await output.waitFor(/VSMT12345678: (\d{6})/))[1] as string;
+      expect((await vip.authenticateUser({ userId: 'alice@example.com', otpAuthData: { otp: code } })).credentialId).toBe('VSMT12345678');
+
+      const sent = await vip.authenticateUserWithPush({ userId: 'alice@example.com', pushAuthData: {} });
+      const polled = await vip.pollPushStatus({ transactionId: [sent.transactionId as string] });
+      expect(polled.transactionStatus?.[0]?.status).toBe('7002');
+
+      await vip.close();
+      vip = undefined;
+      child.kill('SIGTERM');
+      expect(await exitOf(child)).toBe(0);
+      expect(output.text).toContain('vip-mock: stopped (SIGTERM)');
+      expect(existsSync(directory)).toBe(false);
+    } finally {
+      await vip?.close();
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('rejects a bad option with the usage text and exit code 2', async () => {
+    const child = runCli(['--outcome', 'maybe']);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    expect(await exitOf(child)).toBe(2);
+    expect(stderr).toContain('push outcome must be one of approve, deny, expire, never');
+    expect(stderr).toContain('Usage: vip-mock');
+  });
+});
