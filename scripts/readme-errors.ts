@@ -1,7 +1,7 @@
 /**
- * Writes the README's "Errors" section from the error classes and the status table, so the documentation cannot
- * drift from the code. Usage: `npx tsx scripts/readme-errors.ts [output-file]` (default `.tmp/readme-errors.md`);
- * `--check` compares instead of writing and exits 1 when the file is stale.
+ * Writes the README's "Errors" section (between `<!-- errors:start -->` and `<!-- errors:end -->`) from the error
+ * classes and the status table, so the documentation cannot drift from the code: `npm run readme:errors`. A test
+ * fails while the README's section differs from what this renders.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -172,23 +172,19 @@ ${statusTable()}
 `;
 }
 
-const args = process.argv.slice(2);
-const check = args.includes('--check');
-const defaultTarget = fileURLToPath(new URL('../.tmp/readme-errors.md', import.meta.url));
-const target = args.find((arg) => !arg.startsWith('--')) ?? defaultTarget;
-const content = render();
-if (check) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    // A missing file is simply stale.
-  }
-  if (current !== content) {
-    console.error(`${target} is out of date; run npx tsx scripts/readme-errors.ts`);
-    process.exitCode = 1;
-  }
-} else {
-  writeFileSync(target, content);
-  console.log(`wrote ${target}`);
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
+const START = '<!-- errors:start -->';
+const END = '<!-- errors:end -->';
+
+/** The README with its errors section (between the markers) replaced by a fresh rendering. */
+export function readmeWithErrors(readme: string): string {
+  const from = readme.indexOf(START);
+  const to = readme.indexOf(END);
+  if (from === -1 || to < from) throw new Error(`README.md needs the markers ${START} and ${END}`);
+  return `${readme.slice(0, from + START.length)}\n${render()}${readme.slice(to)}`;
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(README, readmeWithErrors(readFileSync(README, 'utf8')));
+  console.log(`updated the errors section of ${README}`);
 }

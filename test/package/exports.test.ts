@@ -1,0 +1,212 @@
+/**
+ * The export-surface test: the PACKED package, installed into a temporary project, seen from the outside with
+ * `import()` and `require()`, and compiled against by TypeScript consumer projects under each module resolution.
+ * Slow (it builds, packs and installs), so it runs with `npm run test:package`, not `npm test`.
+ */
+import { spawn } from 'node:child_process';
+import { copyFile, cp, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type InstalledPackage, installPackedPackage, REPO_ROOT, run } from './installed-package.js';
+
+const ENTRY_POINTS = ['vip-user-services', 'vip-user-services/mock', 'vip-user-services/testing'] as const;
+type EntryPoint = (typeof ENTRY_POINTS)[number];
+type Surface = Record<string, string>;
+
+/** What inspect-package.mjs prints. */
+interface InspectionReport {
+  esm: Record<EntryPoint, Surface>;
+  cjs: Record<EntryPoint, Surface>;
+  separateCopies: boolean;
+  serviceErrorClassesChecked: number;
+  otherErrorClassesChecked: string[];
+  categories: string[];
+  failures: string[];
+}
+
+// Names users write in their code: losing one is a breaking change even if the sources dropped it on purpose.
+const REQUIRED: Record<EntryPoint, Record<string, string>> = {
+  'vip-user-services': {
+    VipClient: 'class',
+    VipError: 'error class',
+    VipCallError: 'error class',
+    VipServiceError: 'error class',
+    VipValidationError: 'error class',
+    VipConfigurationError: 'error class',
+    VipConnectionError: 'error class',
+    VipTimeoutError: 'error class',
+    VipAbortError: 'error class',
+    VipHttpError: 'error class',
+    VipProtocolError: 'error class',
+    VipSoapFaultError: 'error class',
+    UserError: 'error class',
+    CredentialError: 'error class',
+    AuthenticationError: 'error class',
+    AccountPolicyError: 'error class',
+    ClientCertificateError: 'error class',
+    DeliveryError: 'error class',
+    PushError: 'error class',
+    PushTransactionError: 'error class',
+    RiskError: 'error class',
+    InvalidRequestError: 'error class',
+    ServiceUnavailableError: 'error class',
+    AuthenticationFailedError: 'error class',
+    CredentialRevokedError: 'error class',
+    UserNotFoundError: 'error class',
+    VipStatus: 'object',
+    normalizeStatusCode: 'function',
+    createServiceError: 'function',
+    describeStatus: 'function',
+    errorClassForStatus: 'function',
+    OPERATIONS: 'object',
+    VIP_NAMESPACE: 'string',
+    DEFAULT_ENDPOINT: 'string',
+    REDACTED: 'string',
+    VERSION: 'string',
+  },
+  'vip-user-services/mock': {
+    startMockServer: 'function',
+  },
+  'vip-user-services/testing': {
+    vipResponse: 'function',
+    vipErrorResponse: 'function',
+    vipReply: 'function',
+    mockVipAgent: 'function',
+    MockVipAgent: 'class',
+    soapFault: 'function',
+    httpError: 'function',
+  },
+};
+
+const SOURCES: Record<EntryPoint, () => Promise<object>> = {
+  'vip-user-services': () => import('../../src/index.js'),
+  'vip-user-services/mock': () => import('../../src/mock/index.js'),
+  'vip-user-services/testing': () => import('../../src/testing/index.js'),
+};
+
+let installed: InstalledPackage;
+let report: InspectionReport;
+
+beforeAll(async () => {
+  installed = await installPackedPackage();
+  await copyFile(join(REPO_ROOT, 'test/package/inspect-package.mjs'), join(installed.dir, 'inspect-package.mjs'));
+  const { stdout } = await run(process.execPath, ['inspect-package.mjs'], installed.dir);
+  report = JSON.parse(stdout) as InspectionReport;
+});
+
+afterAll(async () => {
+  await installed?.remove();
+});
+
+describe('the packed tarball', () => {
+  it('holds only the builds, the contracts and the package documents', async () => {
+    const { stdout } = await run('tar', ['-tzf', installed.tarball], installed.dir);
+    const files = stdout.split('\n').filter((line) => line !== '');
+    const topLevel = [...new Set(files.map((file) => file.replace(/^package\//, '').split('/')[0]))].sort();
+    expect(topLevel).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json', 'wsdl']);
+    expect(files).toContain('package/dist/cjs/package.json');
+    expect(files.filter((file) => /\.(test|test-d)\.[cm]?[jt]s$/.test(file))).toEqual([]);
+  });
+});
+
+describe.each(ENTRY_POINTS)('%s', (entry) => {
+  it('exports the same names, of the same kinds, to import() and require()', () => {
+    expect(report.cjs[entry]).toEqual(report.esm[entry]);
+  });
+
+  it('exports every runtime name its source entry point exports', async () => {
+    const sourceNames = Object.keys(await SOURCES[entry]()).sort();
+    expect(Object.keys(report.esm[entry])).toEqual(sourceNames);
+  });
+
+  it('exports the names users rely on, as the right kind of value', () => {
+    expect(report.esm[entry]).toMatchObject(REQUIRED[entry]);
+  });
+});
+
+describe('error classes across the ESM and CommonJS builds', () => {
+  it('loads two separate copies, so the checks below compare different classes', () => {
+    expect(report.separateCopies).toBe(true);
+  });
+
+  it('checks every per-status class and every other error class', async () => {
+    const source = (await SOURCES['vip-user-services']()) as Record<string, unknown>;
+    const perStatus = Object.values(source).filter(
+      (value) => typeof value === 'function' && typeof (value as { code?: unknown }).code === 'string',
+    );
+    expect(perStatus.length).toBeGreaterThan(40);
+    expect(report.serviceErrorClassesChecked).toBe(perStatus.length);
+    expect(report.otherErrorClassesChecked).toEqual(
+      expect.arrayContaining(['VipError', 'VipServiceError', 'CredentialError', 'VipTimeoutError']),
+    );
+    expect(report.categories).toEqual(expect.arrayContaining(['AuthenticationError', 'CredentialError', 'PushError', 'UserError']));
+  });
+
+  it('keeps instanceof for class, category, VipServiceError and VipError in both directions', () => {
+    expect(report.failures).toEqual([]);
+  });
+});
+
+/** Copies a consumer project and the shared user code into the installed project, compiles it and runs it. */
+async function buildAndRunConsumer(name: string): Promise<unknown> {
+  const target = join(installed.dir, 'consumers', name);
+  await cp(join(REPO_ROOT, 'test/package/consumers', name), target, { recursive: true });
+  await copyFile(join(REPO_ROOT, 'test/package/consumers/use-package.ts'), join(target, 'use-package.ts'));
+  const tsc = join(installed.dir, 'node_modules/typescript/bin/tsc');
+  await run(process.execPath, [tsc, '-p', target], target);
+  const { stdout } = await run(process.execPath, [join(target, 'out/use-package.js')], target, 60_000);
+  return JSON.parse(stdout);
+}
+
+describe('TypeScript consumer projects compiled against the installed package', async () => {
+  const consumers = (await readdir(join(REPO_ROOT, 'test/package/consumers'), { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+  it('covers nodenext, node16 (CommonJS) and bundler resolution', () => {
+    expect(consumers).toEqual(['bundler', 'node16-cjs', 'nodenext']);
+  });
+
+  // tsc is the slow part and each project compiles on its own, so they share the cores.
+  it.concurrent.for(consumers)('%s: type-checks with skipLibCheck off, then calls the mock over mutual TLS', async (name, { expect }) => {
+    expect(await buildAndRunConsumer(name)).toEqual({
+      userStatus: 'ACTIVE',
+      rejectedAs: 'AuthenticationFailedError 6009',
+      revokedIsCredentialError: true,
+      solution: 'string',
+      cannedResponse: true,
+    });
+  });
+});
+
+/**
+ * Starts the installed `vip-mock` command the way a shell would (through the .bin link, so the shebang matters),
+ * waits for the URL it prints, asks it for a contract, then stops it with SIGTERM.
+ */
+describe('the vip-mock command', () => {
+  it('starts from node_modules/.bin, serves the contracts and stops cleanly on SIGTERM', async () => {
+    const child = spawn(join(installed.dir, 'node_modules/.bin/vip-mock'), ['--port', '0'], { cwd: installed.dir });
+    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    let output = '';
+    try {
+      const url = await new Promise<string>((resolveUrl, rejectUrl) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const printed = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
+          if (printed) resolveUrl(printed[0]);
+        });
+        child.stderr.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+        });
+        child.on('exit', (code) => rejectUrl(new Error(`vip-mock exited (${code}) before printing its URL:\n${output}`)));
+      });
+      const response = await fetch(`${url}/vipuserservices/QueryService_1_8?wsdl`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('definitions');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});
