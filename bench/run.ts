@@ -77,7 +77,12 @@ async function main(): Promise<void> {
   const ours = best.get(contenders[1]?.[0] as string) as number;
   const theirs = best.get(contenders[2]?.[0] as string) as number;
   console.log(`getUserInfo, ${MEASURED} requests per round, ${CONCURRENCY} in flight, best of ${ROUNDS} rounds, Node ${process.version}`);
-  for (const [name] of contenders) console.log(`  ${name.padEnd(42)} ${Math.round(best.get(name) as number).toString().padStart(7)} req/s`);
+  for (const [name] of contenders)
+    console.log(
+      `  ${name.padEnd(42)} ${Math.round(best.get(name) as number)
+        .toString()
+        .padStart(7)} req/s`,
+    );
   console.log(`  SDK overhead over the floor: ${((floor / ours - 1) * 100).toFixed(1)}% more time per request`);
   console.log(`  SDK vs node-soap: ${(ours / theirs).toFixed(2)}x the throughput`);
 

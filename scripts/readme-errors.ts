@@ -5,13 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  describeStatus,
-  errorClassForStatus,
-  VipStatus,
-  type ServiceErrorCategory,
-  type VipStatusCode,
-} from '../src/errors/index.js';
+import { describeStatus, errorClassForStatus, VipStatus, type ServiceErrorCategory, type VipStatusCode } from '../src/errors/index.js';
 
 const CATEGORY_SUMMARIES: Record<ServiceErrorCategory, string> = {
   UserError: 'the user: unknown or duplicate ID, a status that forbids the action, a wrong or non-compliant PIN',

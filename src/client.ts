@@ -14,7 +14,7 @@ import {
 } from './client-options.js';
 import { createServiceError } from './errors/index.js';
 import { type CallContext, VipCallError, VipHttpError, VipProtocolError } from './errors/request-errors.js';
-import { VipError } from './errors/vip-error.js';
+import type { VipError } from './errors/vip-error.js';
 import { VipOperations } from './generated/methods.js';
 import { OPERATIONS, type OperationName, type OperationPlan } from './generated/operations.js';
 import type { OperationInputs, OperationOutputs } from './generated/types.js';
@@ -70,10 +70,14 @@ export class VipClient extends VipOperations<VipCallOptions> {
     this.#transport = transport;
     this.certificate = certificate;
     if (certificate !== undefined && certificate.daysUntilExpiry <= this.#options.certificateWarningDays) {
-      this.#log('warn', `The VIP client certificate expires in ${certificate.daysUntilExpiry} days (${certificate.validTo.toISOString()})`, {
-        subject: certificate.subject,
-        validTo: certificate.validTo.toISOString(),
-      });
+      this.#log(
+        'warn',
+        `The VIP client certificate expires in ${certificate.daysUntilExpiry} days (${certificate.validTo.toISOString()})`,
+        {
+          subject: certificate.subject,
+          validTo: certificate.validTo.toISOString(),
+        },
+      );
       this.#notify(this.#hooks.onCertificateExpiring, certificate);
     }
   }
@@ -113,10 +117,24 @@ export class VipClient extends VipOperations<VipCallOptions> {
       try {
         const started = performance.now();
         if (this.#observed) this.#emitRequest(operation, { operation: name, requestId, attempt, url, body });
-        const response = await this.#transport.send({ url, body, timeoutMs, signal, maxResponseBytes: this.#options.maxResponseBytes, context });
+        const response = await this.#transport.send({
+          url,
+          body,
+          timeoutMs,
+          signal,
+          maxResponseBytes: this.#options.maxResponseBytes,
+          context,
+        });
         if (this.#observed) {
           const durationMs = performance.now() - started;
-          this.#emitResponse(operation, { operation: name, requestId, attempt, httpStatus: response.status, durationMs, body: response.body });
+          this.#emitResponse(operation, {
+            operation: name,
+            requestId,
+            attempt,
+            httpStatus: response.status,
+            durationMs,
+            body: response.body,
+          });
         }
         return this.#interpret(operation, response, context) as unknown as OperationOutputs[N];
       } catch (error) {
@@ -176,9 +194,13 @@ export class VipClient extends VipOperations<VipCallOptions> {
 
   #emitResponse(operation: OperationPlan, event: Parameters<NonNullable<VipHooks['onResponse']>>[0]): void {
     event.body = redactXml(operation, event.body);
-    this.#log('debug', `VIP ${event.operation} response ${event.requestId}: HTTP ${event.httpStatus} in ${event.durationMs.toFixed(1)} ms`, {
-      ...event,
-    });
+    this.#log(
+      'debug',
+      `VIP ${event.operation} response ${event.requestId}: HTTP ${event.httpStatus} in ${event.durationMs.toFixed(1)} ms`,
+      {
+        ...event,
+      },
+    );
     this.#notify(this.#hooks.onResponse, event);
   }
 
@@ -197,4 +219,3 @@ export class VipClient extends VipOperations<VipCallOptions> {
     }
   }
 }
-

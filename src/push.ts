@@ -137,7 +137,11 @@ function checkDuration(value: number | undefined, name: string, fallback: number
  * 7006 `PushNotCompletedError`, 7008 `PushRequestParametersNotMetError`); {@link VipTimeoutError};
  * {@link VipAbortError}; or the poll's own error when it is not transient.
  */
-export function waitForPush(client: PushPollingClient, transactionId: string, options: PushWaitOptions = {}): Promise<PushTransactionResult> {
+export function waitForPush(
+  client: PushPollingClient,
+  transactionId: string,
+  options: PushWaitOptions = {},
+): Promise<PushTransactionResult> {
   return new Promise((resolve, reject) => {
     const intervalMs = checkDuration(options.intervalMs, 'intervalMs', 3000);
     const timeoutMs = checkDuration(options.timeoutMs, 'timeoutMs', 120_000);
@@ -157,7 +161,10 @@ export function waitForPush(client: PushPollingClient, transactionId: string, op
     }
     const onAbort = () => waiter.settle(new VipAbortError('waitForPush was aborted', { ...context, cause: signal?.reason }));
     const deadline = setTimeout(
-      () => waiter.settle(new VipTimeoutError(`push transaction ${transactionId} was not final after ${timeoutMs} ms`, { ...context, timeoutMs })),
+      () =>
+        waiter.settle(
+          new VipTimeoutError(`push transaction ${transactionId} was not final after ${timeoutMs} ms`, { ...context, timeoutMs }),
+        ),
       timeoutMs,
     );
     const waiter: Waiter = {

@@ -27,7 +27,15 @@ const SAMPLES: Record<string, string> = {
 };
 
 /** Optional request fields an example should still show, because most real calls send them. */
-const SHOWN_OPTIONAL = new Set(['otpAuthData', 'temporaryPasswordAttributes', 'expirationTime', 'oneTimeUseOnly', 'friendlyName', 'newUserStatus', 'displayParameters']);
+const SHOWN_OPTIONAL = new Set([
+  'otpAuthData',
+  'temporaryPasswordAttributes',
+  'expirationTime',
+  'oneTimeUseOnly',
+  'friendlyName',
+  'newUserStatus',
+  'displayParameters',
+]);
 
 function sampleValue(model: ContractModel, field: FieldDef): string {
   const complex = model.complexTypes.get(field.type);

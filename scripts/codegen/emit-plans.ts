@@ -107,7 +107,10 @@ function fieldLiteral(model: ContractModel, field: FieldDef): string {
   } else {
     parts.push(`kind: 'complex'`, `type: ${planName(field.type)}`);
   }
-  parts.push(`required: ${field.minOccurs > 0}`, `maxOccurs: ${field.maxOccurs === Number.POSITIVE_INFINITY ? 'Infinity' : field.maxOccurs}`);
+  parts.push(
+    `required: ${field.minOccurs > 0}`,
+    `maxOccurs: ${field.maxOccurs === Number.POSITIVE_INFINITY ? 'Infinity' : field.maxOccurs}`,
+  );
   if (field.aliases) parts.push(`aliases: ${JSON.stringify(field.aliases)}`);
   if (simple) {
     const facets = facetsLiteral(simple);
@@ -120,9 +123,7 @@ function fieldLiteral(model: ContractModel, field: FieldDef): string {
 function typePlanLiteral(model: ContractModel, type: ComplexTypeDef): string {
   const { fields, choices } = allFields(model, type);
   const fieldLines = fields.map((f) => `    ${fieldLiteral(model, f)},`).join('\n');
-  const choiceLines = choices
-    .map((c) => `{ required: ${c.minOccurs > 0}, members: ${JSON.stringify(c.members)} }`)
-    .join(', ');
+  const choiceLines = choices.map((c) => `{ required: ${c.minOccurs > 0}, members: ${JSON.stringify(c.members)} }`).join(', ');
   return `export const ${planName(type.name)}: TypePlan = {\n  name: ${JSON.stringify(type.name)},\n  fields: [\n${fieldLines}\n  ],\n  choices: [${choiceLines}],\n};`;
 }
 

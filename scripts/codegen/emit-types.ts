@@ -2,7 +2,15 @@
  * Emits src/generated/types.ts: one TypeScript type per complex type, per operation input and output, and per
  * enumeration, documented from the contracts' annotations.
  */
-import { allFields, type ChoiceDef, type ComplexTypeDef, type ContractModel, type FieldDef, type OperationDef, type SimpleTypeDef } from './model.js';
+import {
+  allFields,
+  type ChoiceDef,
+  type ComplexTypeDef,
+  type ContractModel,
+  type FieldDef,
+  type OperationDef,
+  type SimpleTypeDef,
+} from './model.js';
 import { primitiveKind } from './read-contracts.js';
 
 const TS_PRIMITIVES = { string: 'string', boolean: 'boolean', int: 'number', double: 'number', dateTime: 'Date', hex: 'string' } as const;
@@ -44,7 +52,8 @@ function limitsOf(simple: SimpleTypeDef | undefined): string[] {
   else if (f.maxLength !== undefined) notes.push(`at most ${f.maxLength} characters`);
   else if (f.minLength !== undefined) notes.push(`at least ${f.minLength} characters`);
   if (f.pattern !== undefined) notes.push(`pattern \`${f.pattern}\``);
-  if (f.minInclusive !== undefined || f.maxInclusive !== undefined) notes.push(`from ${f.minInclusive ?? '-∞'} to ${f.maxInclusive ?? '∞'}`);
+  if (f.minInclusive !== undefined || f.maxInclusive !== undefined)
+    notes.push(`from ${f.minInclusive ?? '-∞'} to ${f.maxInclusive ?? '∞'}`);
   return notes.length ? [`Limits: ${notes.join(', ')}.`] : [];
 }
 
@@ -55,7 +64,9 @@ function fieldDoc(model: ContractModel, field: FieldDef): string[] {
   const lines = doc ? [doc] : [];
   const extra = [...limitsOf(simple)];
   if (field.maxOccurs > 1) {
-    extra.push(field.maxOccurs === Number.POSITIVE_INFINITY ? 'Repeated: any number of items.' : `Repeated: at most ${field.maxOccurs} items.`);
+    extra.push(
+      field.maxOccurs === Number.POSITIVE_INFINITY ? 'Repeated: any number of items.' : `Repeated: at most ${field.maxOccurs} items.`,
+    );
   }
   if (simple?.secret) extra.push('Secret: never logged, and never part of an error message.');
   if (field.aliases) extra.push(`Also read from ${field.aliases.map((a) => `\`${a}\``).join(', ')} when a response uses that name.`);
@@ -73,7 +84,13 @@ function tsType(model: ContractModel, names: TypeNames, field: FieldDef): string
   return field.maxOccurs > 1 ? `${type}[]` : type;
 }
 
-function member(model: ContractModel, names: TypeNames, field: FieldDef, indent: string, presence: 'schema' | 'required' | 'never'): string {
+function member(
+  model: ContractModel,
+  names: TypeNames,
+  field: FieldDef,
+  indent: string,
+  presence: 'schema' | 'required' | 'never',
+): string {
   if (presence === 'never') return `${indent}${field.name}?: never;\n`;
   const optional = presence === 'schema' && field.minOccurs === 0 ? '?' : '';
   return `${docComment(fieldDoc(model, field), indent)}${indent}${field.name}${optional}: ${tsType(model, names, field)};\n`;
@@ -99,7 +116,10 @@ function objectType(
   choices: ChoiceDef[],
   extendsName?: string,
 ): string {
-  const plain = fields.filter((f) => f.choice === undefined).map((f) => member(model, names, f, '  ', 'schema')).join('');
+  const plain = fields
+    .filter((f) => f.choice === undefined)
+    .map((f) => member(model, names, f, '  ', 'schema'))
+    .join('');
   const header = docComment(doc, '');
   if (choices.length === 0) {
     const ext = extendsName ? ` extends ${extendsName}` : '';
@@ -132,12 +152,24 @@ function operationTypes(model: ContractModel, names: TypeNames, op: OperationDef
     model,
     names,
     `${base}Input`,
-    [`Input of \`${op.name}\`: ${opDoc}`, '', '`requestId` and `onBehalfOfAccountId` are not part of the input: they come from the call options.'],
+    [
+      `Input of \`${op.name}\`: ${opDoc}`,
+      '',
+      '`requestId` and `onBehalfOfAccountId` are not part of the input: they come from the call options.',
+    ],
     request.fields,
     request.choices,
   );
   const baseResponse = response.base ? names.complex(response.base) : undefined;
-  const output = objectType(model, names, `${base}Output`, [response.doc || `Result of \`${op.name}\`.`], response.fields, response.choices, baseResponse);
+  const output = objectType(
+    model,
+    names,
+    `${base}Output`,
+    [response.doc || `Result of \`${op.name}\`.`],
+    response.fields,
+    response.choices,
+    baseResponse,
+  );
   const requestBase = request.base ? names.complex(request.base) : undefined;
   const wire = `/** The complete \`${op.requestElement}\` as sent on the wire (the input plus the base request fields). */\nexport type ${base}Request = ${requestBase ? `${requestBase} & ` : ''}${base}Input;\n`;
   return `${input}\n${wire}\n${output}`;

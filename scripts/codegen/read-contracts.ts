@@ -6,7 +6,16 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import type { ChoiceDef, ComplexTypeDef, ContractModel, FieldDef, OperationDef, PrimitiveKind, ServiceDef, SimpleTypeDef } from './model.js';
+import type {
+  ChoiceDef,
+  ComplexTypeDef,
+  ContractModel,
+  FieldDef,
+  OperationDef,
+  PrimitiveKind,
+  ServiceDef,
+  SimpleTypeDef,
+} from './model.js';
 
 interface XmlNode {
   tag: string;
@@ -113,7 +122,7 @@ function readSimpleType(node: XmlNode): SimpleTypeDef {
         def.facets.pattern = value;
         break;
       case 'xsd:enumeration':
-        (def.facets.enumeration ??= []).push(value);
+        def.facets.enumeration = [...(def.facets.enumeration ?? []), value];
         break;
       case 'xsd:annotation':
         break;
@@ -147,7 +156,7 @@ function readElement(node: XmlNode, owner: string, choice?: number): FieldDef {
   if (node.attrs.default !== undefined) field.default = node.attrs.default;
   for (const info of appinfo(node)) {
     if (info.tag !== 'sdk:alsoAccept') throw new Error(`${owner}.${name}: unknown annotation ${info.tag}`);
-    (field.aliases ??= []).push(info.text.trim());
+    field.aliases = [...(field.aliases ?? []), info.text.trim()];
   }
   if (choice !== undefined) field.choice = choice;
   return field;
@@ -257,7 +266,12 @@ export function readContracts(dir: string): ContractModel {
     .filter((f) => f.endsWith('.xsd') || f.endsWith('.wsdl'))
     .sort();
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(dir, file)))
+      .update('\0');
 
   const xsdFiles = files.filter((f) => f.endsWith('.xsd'));
   if (xsdFiles.length !== 1) throw new Error(`expected exactly one .xsd in ${dir}, found ${xsdFiles.length}`);

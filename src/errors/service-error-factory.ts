@@ -2,12 +2,7 @@
  * Turns a VIP status into the right error: finds the per-code class for a code, builds the error, and describes a
  * code's documented guidance together with the category its class belongs to.
  */
-import {
-  VipServiceError,
-  type ServiceErrorCategory,
-  type ServiceErrorContext,
-  type VipStatusReport,
-} from './service-error.js';
+import { VipServiceError, type ServiceErrorCategory, type ServiceErrorContext, type VipStatusReport } from './service-error.js';
 import * as perCodeErrors from './service-errors.js';
 import { documentedStatus, normalizeStatusCode, type VipStatusCode } from './status-codes.js';
 

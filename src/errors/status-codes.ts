@@ -103,8 +103,7 @@ const STATUS_TABLE = {
     message: 'Schema validation failed.',
     cause:
       "The request XML did not pass VIP's schema check: badly formed, a required element missing, or written for another WSDL/XSD version.",
-    solution:
-      'Check the WSDL/XSD version and that every required element is filled in; with this SDK it points to a bug worth reporting.',
+    solution: 'Check the WSDL/XSD version and that every required element is filled in; with this SDK it points to a bug worth reporting.',
     retryable: false,
   },
   '600C': {
@@ -372,7 +371,7 @@ const STATUS_TABLE = {
   '6043': {
     name: 'PushNotSupported',
     message: 'Credential does not support mobile push.',
-    cause: 'The VIP Access version on the user\'s device cannot receive push requests.',
+    cause: "The VIP Access version on the user's device cannot receive push requests.",
     solution: 'Have the user update VIP Access, or authenticate with a security code.',
     retryable: false,
   },

@@ -25,7 +25,13 @@ function patternFor(operation: OperationPlan): RegExp | null {
     const names = new Set<string>();
     secretNames(operation.request, names, new Set());
     secretNames(operation.response, names, new Set());
-    pattern = names.size === 0 ? null : new RegExp(`(<(?:[A-Za-z_][\\w.-]*:)?(?:${[...names].join('|')})(?:\\s[^>]*)?>)(?:[^<]|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)*(?=</)`, 'g');
+    pattern =
+      names.size === 0
+        ? null
+        : new RegExp(
+            `(<(?:[A-Za-z_][\\w.-]*:)?(?:${[...names].join('|')})(?:\\s[^>]*)?>)(?:[^<]|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)*(?=</)`,
+            'g',
+          );
     patterns.set(operation, pattern);
   }
   return pattern;

@@ -46,7 +46,8 @@ class Writer {
       }
       if (field.maxOccurs > 1) {
         if (!Array.isArray(value)) this.fail(at, 'type', `${at} must be an array`);
-        if (value.length > field.maxOccurs) this.fail(at, 'maxOccurs', `${at} takes at most ${field.maxOccurs} items (got ${value.length})`);
+        if (value.length > field.maxOccurs)
+          this.fail(at, 'maxOccurs', `${at} takes at most ${field.maxOccurs} items (got ${value.length})`);
         if (field.required && value.length === 0) this.fail(at, 'required', `${at} needs at least one item`);
         for (let i = 0; i < value.length; i++) this.element(field, value[i], `${at}[${i}]`);
       } else {
@@ -94,10 +95,12 @@ class Writer {
       }
       case 'dateTime':
         if (!(value instanceof Date) || Number.isNaN(value.getTime())) this.fail(at, 'type', `${at} must be a valid Date`);
-        if (value.getUTCFullYear() < 1 || value.getUTCFullYear() > 9999) this.fail(at, 'range', `${at} must fall in the years 0001 to 9999`);
+        if (value.getUTCFullYear() < 1 || value.getUTCFullYear() > 9999)
+          this.fail(at, 'range', `${at} must fall in the years 0001 to 9999`);
         return value.toISOString();
       case 'hex':
-        if (typeof value !== 'string' || !HEX_BINARY.test(value)) this.fail(at, 'type', `${at} must be a string of hexadecimal digit pairs`);
+        if (typeof value !== 'string' || !HEX_BINARY.test(value))
+          this.fail(at, 'type', `${at} must be a string of hexadecimal digit pairs`);
         return value;
       default: {
         if (typeof value !== 'string') this.fail(at, 'type', `${at} must be a string`);
@@ -114,7 +117,8 @@ class Writer {
     if (f.length !== undefined || f.minLength !== undefined || f.maxLength !== undefined) {
       // XSD counts characters (code points), not UTF-16 units.
       const length = SURROGATE.test(value) ? [...value].length : value.length;
-      if (f.length !== undefined && length !== f.length) this.fail(at, 'length', `${at} must be exactly ${f.length} characters long (got ${length})`);
+      if (f.length !== undefined && length !== f.length)
+        this.fail(at, 'length', `${at} must be exactly ${f.length} characters long (got ${length})`);
       const min = f.minLength ?? 0;
       const max = f.maxLength ?? Number.POSITIVE_INFINITY;
       if (length < min || length > max) {

@@ -66,7 +66,9 @@ class Reader {
       if (value === undefined) continue;
       const at = path ? `${path}.${field.name}` : field.name;
       if (field.maxOccurs > 1) {
-        out[field.name] = Array.isArray(value) ? value.map((item, i) => this.value(field, item, `${at}[${i}]`)) : [this.value(field, value, at)];
+        out[field.name] = Array.isArray(value)
+          ? value.map((item, i) => this.value(field, item, `${at}[${i}]`))
+          : [this.value(field, value, at)];
       } else {
         if (Array.isArray(value)) this.fail(`${at} appears ${value.length} times but the contract allows one`);
         out[field.name] = this.value(field, value, at);

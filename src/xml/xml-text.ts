@@ -22,7 +22,12 @@ export function escapeXmlText(text: string): string | undefined {
       if (!(next >= 0xdc00 && next <= 0xdfff)) return undefined;
       out += text.slice(i, i + 2);
       i++;
-    } else if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0xdc00 && code <= 0xdfff) || code === 0xfffe || code === 0xffff) {
+    } else if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
+      (code >= 0xdc00 && code <= 0xdfff) ||
+      code === 0xfffe ||
+      code === 0xffff
+    ) {
       return undefined;
     } else out += text[i];
   }

@@ -526,7 +526,10 @@ describe('dates', () => {
   it('rejects a date that xs:dateTime cannot carry (year after 9999)', async () => {
     const { vip, transport } = fakeClient();
     const error = await rejection(
-      vip.setTemporaryPasswordAttributes({ userId: 'alice', temporaryPasswordAttributes: { expirationTime: new Date('+010000-01-01T00:00:00Z') } }),
+      vip.setTemporaryPasswordAttributes({
+        userId: 'alice',
+        temporaryPasswordAttributes: { expirationTime: new Date('+010000-01-01T00:00:00Z') },
+      }),
     );
     expect(error).toMatchObject({ field: 'temporaryPasswordAttributes.expirationTime', rule: 'range' });
     expect(transport.bodies).toHaveLength(0);

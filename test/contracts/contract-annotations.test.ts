@@ -19,7 +19,9 @@ function answering(element: string, inner: string): VipClient {
 
 it('reads authnId under the name the documentation uses, lastAuthnId', async () => {
   const vip = answering('AuthenticateUserResponse', '<credentialId>VSMT12345678</credentialId><lastAuthnId>0123456789ABCDEF</lastAuthnId>');
-  await expect(vip.authenticateUser({ userId: 'alice', otpAuthData: { otp: '123456' } })).resolves.toMatchObject({ authnId: '0123456789ABCDEF' });
+  await expect(vip.authenticateUser({ userId: 'alice', otpAuthData: { otp: '123456' } })).resolves.toMatchObject({
+    authnId: '0123456789ABCDEF',
+  });
 });
 
 it('prefers the schema name when both appear', async () => {

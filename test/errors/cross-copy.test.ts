@@ -17,10 +17,7 @@ describe('instanceof across two copies of the package', () => {
   it('recognises an error from one copy as an instance of the other copy’s class, category and roots', async () => {
     const first = await loadCopy();
     const second = await loadCopy();
-    const error = first.createServiceError(
-      { status: '600F', statusMessage: 'Credential is revoked.' },
-      { operation: 'authenticateUser' },
-    );
+    const error = first.createServiceError({ status: '600F', statusMessage: 'Credential is revoked.' }, { operation: 'authenticateUser' });
     expect(Object.getPrototypeOf(error)).not.toBe(second.CredentialRevokedError.prototype);
     expect(error).toBeInstanceOf(second.CredentialRevokedError);
     expect(error).toBeInstanceOf(second.CredentialError);
@@ -32,10 +29,7 @@ describe('instanceof across two copies of the package', () => {
   it('recognises the push transaction family across copies', async () => {
     const first = await loadCopy();
     const second = await loadCopy();
-    const error = first.createServiceError(
-      { status: '7004', statusMessage: 'Mobile push request expired' },
-      { transactionId: 'abcd1234' },
-    );
+    const error = first.createServiceError({ status: '7004', statusMessage: 'Mobile push request expired' }, { transactionId: 'abcd1234' });
     expect(error).toBeInstanceOf(second.PushExpiredError);
     expect(error).toBeInstanceOf(second.PushTransactionError);
     expect(error).toBeInstanceOf(second.PushError);

@@ -47,9 +47,7 @@ describe('createServiceError', () => {
     const messageOf = (report: VipStatusReport, extra = {}) => createServiceError(report, extra).message;
     const full = '[6009] Authentication failed. (detail 49B5: Failed with an invalid OTP)';
     expect(messageOf(FAILED_OTP)).toBe(full);
-    expect(messageOf(FAILED_OTP, { ...context, attempts: 2 })).toBe(
-      `${full} (authenticateUser, requestId ab12cd34, 2 attempts)`,
-    );
+    expect(messageOf(FAILED_OTP, { ...context, attempts: 2 })).toBe(`${full} (authenticateUser, requestId ab12cd34, 2 attempts)`);
     expect(messageOf({ ...FAILED_OTP, detailMessage: undefined })).toBe('[6009] Authentication failed. (detail 49B5)');
     expect(messageOf({ ...FAILED_OTP, detail: undefined })).toBe('[6009] Authentication failed. (Failed with an invalid OTP)');
     expect(messageOf({ ...FAILED_OTP, detail: ' ', detailMessage: ' ' })).toBe('[6009] Authentication failed.');
@@ -81,9 +79,7 @@ describe('createServiceError', () => {
     expect(error.documentedMessage).toBeUndefined();
     expect(error.documentedCause).toBeUndefined();
     expect(error.solution).toBeUndefined();
-    expect(createServiceError({ status: '6ABC', statusMessage: '' }, {}).message).toBe(
-      '[6ABC] VIP returned an undocumented status.',
-    );
+    expect(createServiceError({ status: '6ABC', statusMessage: '' }, {}).message).toBe('[6ABC] VIP returned an undocumented status.');
   });
 
   it('does not treat Object.prototype keys as status codes', () => {
@@ -122,9 +118,7 @@ describe('createServiceError', () => {
     expect(error).toBeInstanceOf(PushDeniedError);
     expect(error).toBeInstanceOf(PushTransactionError);
     expect((error as PushDeniedError).transactionId).toBe('2ae68a940ec4236b');
-    expect(error.message).toBe(
-      '[7002] Mobile push request denied by user (transaction 2ae68a940ec4236b) (waitForPush)',
-    );
+    expect(error.message).toBe('[7002] Mobile push request denied by user (transaction 2ae68a940ec4236b) (waitForPush)');
     expect(error.toJSON()).toMatchObject({ transactionId: '2ae68a940ec4236b' });
 
     const withoutId = createServiceError({ status: '7004', statusMessage: 'Mobile push request expired' }, {});

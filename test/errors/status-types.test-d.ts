@@ -1,8 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  CredentialRevokedError,
-  PushDeniedError,
-  UserError,
+  type CredentialRevokedError,
+  type PushDeniedError,
+  type UserError,
   VipStatus,
   errorClassForStatus,
   type ServiceErrorCategory,

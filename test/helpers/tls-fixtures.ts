@@ -70,7 +70,21 @@ function generate(): TlsFixtures {
   const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
 
   const makeCa = (name: string, subject: string): PemPair => {
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '365', '-subj', subject);
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '365',
+      '-subj',
+      subject,
+    );
     return { cert: read(`${name}.crt`), key: read(`${name}.key`) };
   };
   let serial = 0x1001;
@@ -80,8 +94,22 @@ function generate(): TlsFixtures {
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject);
     writeFileSync(join(dir, `${name}.ext`), `${extension}\n`);
     openssl(
-      'x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-set_serial', `0x${serialNumber}`,
-      '-days', String(days), '-extfile', `${name}.ext`, '-out', `${name}.crt`,
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${ca}.crt`,
+      '-CAkey',
+      `${ca}.key`,
+      '-set_serial',
+      `0x${serialNumber}`,
+      '-days',
+      String(days),
+      '-extfile',
+      `${name}.ext`,
+      '-out',
+      `${name}.crt`,
     );
     return { cert: read(`${name}.crt`), key: read(`${name}.key`), serialNumber };
   };

@@ -60,7 +60,9 @@ const APPROVED_EXTRA =
 
 describe('waitForPush', () => {
   it('keeps polling on 7001 and resolves with the approved status on 7000', async () => {
-    const { vip, polls } = pushService({ aaaa1111bbbb2222: [{ status: '7001' }, { status: '7001' }, { status: '7000', extra: APPROVED_EXTRA }] });
+    const { vip, polls } = pushService({
+      aaaa1111bbbb2222: [{ status: '7001' }, { status: '7001' }, { status: '7000', extra: APPROVED_EXTRA }],
+    });
     const result = await vip.waitForPush('aaaa1111bbbb2222', { intervalMs: 5, timeoutMs: 2000 });
     expect(result).toEqual({
       transactionId: 'aaaa1111bbbb2222',
@@ -85,7 +87,12 @@ describe('waitForPush', () => {
     const error = await vip.waitForPush('t000000000000001', { intervalMs: 5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(errorClass);
     expect(error).toBeInstanceOf(PushError);
-    expect(error).toMatchObject({ code: status, transactionId: 't000000000000001', detail: '7121', detailMessage: 'Local authentication failed' });
+    expect(error).toMatchObject({
+      code: status,
+      transactionId: 't000000000000001',
+      detail: '7121',
+      detailMessage: 'Local authentication failed',
+    });
   });
 
   it('throws VipTimeoutError at its own deadline when the push stays in progress', async () => {
@@ -118,7 +125,7 @@ describe('waitForPush', () => {
 
   it('polls many waited-on transactions in shared requests of at most 20 IDs', async () => {
     const script: Script = {};
-    const ids = Array.from({ length: 25 }, (_, i) => `batch${String(i).padStart(10, "0")}`);
+    const ids = Array.from({ length: 25 }, (_, i) => `batch${String(i).padStart(10, '0')}`);
     for (const id of ids) script[id] = [{ status: '7001' }, { status: '7000', extra: APPROVED_EXTRA }];
     const { vip, polls } = pushService(script);
     const results = await Promise.all(ids.map((id) => vip.waitForPush(id, { intervalMs: 20 })));

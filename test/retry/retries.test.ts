@@ -45,7 +45,11 @@ function flaky(failure: Failure, failures: number) {
     async close() {},
   };
   const retries: VipRetryEvent[] = [];
-  const vip = new VipClient({ transport, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 }, hooks: { onRetry: (e) => retries.push(e) } });
+  const vip = new VipClient({
+    transport,
+    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+    hooks: { onRetry: (e) => retries.push(e) },
+  });
   return { vip, attempts, retries };
 }
 
@@ -147,4 +151,3 @@ describe('retries', () => {
     expect(attempts).toBe(1);
   });
 });
-

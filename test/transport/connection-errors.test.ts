@@ -62,7 +62,7 @@ describe('toConnectionError', () => {
 
   it.each([
     ['ERR_NOCK_NO_MATCH', 'Nock: No match for request {"body":"<otp>123456</otp>"}'],
-    ['UND_MOCK_ERR_MOCK_NOT_MATCHED', 'Mock dispatch not matched for body \'<vip:otp>123456</vip:otp>\' on path \'/x\''],
+    ['UND_MOCK_ERR_MOCK_NOT_MATCHED', "Mock dispatch not matched for body '<vip:otp>123456</vip:otp>' on path '/x'"],
   ])("drops the interceptor's no-match error (%s), which quotes the request body, instead of keeping it as cause", (code, message) => {
     const error = toConnectionError(coded(code, message), HTTPS, context);
     expect(error.cause).toBeUndefined();

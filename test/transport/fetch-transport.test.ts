@@ -38,7 +38,9 @@ describe('FetchTransport specifics', () => {
       response.end(bomb);
     });
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const error = await new FetchTransport().send(soapRequest(local.url, { maxResponseBytes: 1024 * 1024 })).catch((caught: unknown) => caught);
+    const error = await new FetchTransport()
+      .send(soapRequest(local.url, { maxResponseBytes: 1024 * 1024 }))
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VipProtocolError);
   });
 

@@ -223,12 +223,10 @@ describe('UndiciTransport over mutual TLS: failures', () => {
   });
 
   it('reports configuration problems when the transport is built, not on first use', () => {
-    expect(() => new UndiciTransport({ tls: { pfx: fixtures.client.p12, passphrase: 'wrong passphrase' } })).toThrow(
-      VipConfigurationError,
-    );
-    expect(() => new UndiciTransport({ tls: { cert: fixtures.client.cert, key: fixtures.client.encryptedKey, passphrase: 'nope' } })).toThrow(
-      /passphrase is wrong/,
-    );
+    expect(() => new UndiciTransport({ tls: { pfx: fixtures.client.p12, passphrase: 'wrong passphrase' } })).toThrow(VipConfigurationError);
+    expect(
+      () => new UndiciTransport({ tls: { cert: fixtures.client.cert, key: fixtures.client.encryptedKey, passphrase: 'nope' } }),
+    ).toThrow(/passphrase is wrong/);
     expect(() => new UndiciTransport({ tls: { cert: 'garbage', key: fixtures.client.key } })).toThrow(VipConfigurationError);
   });
 });

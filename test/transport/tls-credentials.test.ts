@@ -93,9 +93,7 @@ describe('loadClientCredentials: certificate formats', () => {
 
   it('accepts extra CAs as PEM strings, PEM Buffers and DER', () => {
     const der = new X509Certificate(fixtures.ca.cert).raw;
-    expect(() =>
-      loadClientCredentials({ ...pemClient(), ca: [fixtures.ca.cert, Buffer.from(fixtures.otherCa.cert), der] }),
-    ).not.toThrow();
+    expect(() => loadClientCredentials({ ...pemClient(), ca: [fixtures.ca.cert, Buffer.from(fixtures.otherCa.cert), der] })).not.toThrow();
     expect(() => loadClientCredentials({ ...pemClient(), ca: fixtures.ca.cert })).not.toThrow();
   });
 

@@ -226,9 +226,7 @@ export function describeTransportContract(name: string, makeTransport: (options:
       await expect(sender.send(soapRequest('not a url'))).rejects.toThrow(VipConfigurationError);
       await expect(sender.send(soapRequest('ftp://127.0.0.1/x'))).rejects.toThrow(/must use https:/);
       await expect(sender.send(soapRequest('http://127.0.0.1:1/x', { timeoutMs: 0 }))).rejects.toThrow(/timeoutMs/);
-      await expect(sender.send(soapRequest('http://127.0.0.1:1/x', { maxResponseBytes: Number.NaN }))).rejects.toThrow(
-        /maxResponseBytes/,
-      );
+      await expect(sender.send(soapRequest('http://127.0.0.1:1/x', { maxResponseBytes: Number.NaN }))).rejects.toThrow(/maxResponseBytes/);
     });
 
     it('fails every send after close(), and close() may be called twice', async () => {

@@ -108,7 +108,10 @@ describe('UndiciTransport with an injected dispatcher', () => {
     mockAgent.disableNetConnect();
     cleanups.push(() => mockAgent.close());
     const origin = 'https://vip.example.test';
-    mockAgent.get(origin).intercept({ path: '/ws', method: 'POST' }).replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+    mockAgent
+      .get(origin)
+      .intercept({ path: '/ws', method: 'POST' })
+      .replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
     const error = await new UndiciTransport({ dispatcher: mockAgent }).send(soapRequest(`${origin}/ws`)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VipConnectionError);
     expect(error).toMatchObject({ code: 'ECONNRESET', requestNotSent: false });
@@ -134,7 +137,9 @@ describe('UndiciTransport through a proxy', () => {
     });
     const response = await sender.send(soapRequest(target.url));
     expect(response.status).toBe(200);
-    expect(proxy.tunnels).toEqual([{ target: `127.0.0.1:${target.port}`, authorization: `Basic ${Buffer.from('scott:tiger').toString('base64')}` }]);
+    expect(proxy.tunnels).toEqual([
+      { target: `127.0.0.1:${target.port}`, authorization: `Basic ${Buffer.from('scott:tiger').toString('base64')}` },
+    ]);
   });
 
   it('rejects an unusable proxy URL without repeating it', () => {
@@ -144,7 +149,11 @@ describe('UndiciTransport through a proxy', () => {
 });
 
 /** A minimal HTTP CONNECT proxy that records the tunnels it opened. */
-async function startConnectProxy(): Promise<{ port: number; tunnels: Array<{ target: string; authorization: string | undefined }>; close: () => Promise<void> }> {
+async function startConnectProxy(): Promise<{
+  port: number;
+  tunnels: Array<{ target: string; authorization: string | undefined }>;
+  close: () => Promise<void>;
+}> {
   const tunnels: Array<{ target: string; authorization: string | undefined }> = [];
   const sockets = new Set<Socket>();
   const proxy: Server = createServer();
@@ -182,4 +191,3 @@ async function waitUntil(condition: () => boolean): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
-

@@ -33,7 +33,9 @@ describe('malformed responses', () => {
     ['an unescaped < in text', (id: string) => `${open}${fields(id)}<statusMessage>1 < 2</statusMessage>${close}`, /tag without a name/],
     ['an empty body', () => '', /no root element/],
   ])('%s', async (_title, body, reason) => {
-    const error = await answering(body).getServerTime().catch((e: unknown) => e);
+    const error = await answering(body)
+      .getServerTime()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VipProtocolError);
     expect((error as Error).message).toMatch(reason);
   });
