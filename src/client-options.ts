@@ -13,37 +13,55 @@ export const DEFAULT_ENDPOINT = 'https://userservices-auth.vip.symantec.com';
 
 /** Sent just before each HTTP attempt. `body` is the SOAP envelope with every secret replaced by `[REDACTED]`. */
 export interface VipRequestEvent {
+  /** The operation, e.g. `getUserInfo`. */
   operation: string;
+  /** The request ID sent (the same on every attempt of a call). */
   requestId: string;
+  /** 1 for the first attempt, 2 for the first retry, ... */
   attempt: number;
+  /** The service URL. */
   url: string;
+  /** The SOAP envelope, secrets replaced by `[REDACTED]`. */
   body: string;
 }
 
 /** Sent when an HTTP response has been read. `body` is redacted like the request's. */
 export interface VipResponseEvent {
+  /** The operation, e.g. `getUserInfo`. */
   operation: string;
+  /** The request ID sent. */
   requestId: string;
+  /** Which attempt this response answers. */
   attempt: number;
+  /** The HTTP status code. */
   httpStatus: number;
   /** Milliseconds from sending to having the whole body, on a monotonic clock. */
   durationMs: number;
+  /** The response body, secrets replaced by `[REDACTED]`. */
   body: string;
 }
 
 /** Sent when an attempt failed and another one will follow after `delayMs`. */
 export interface VipRetryEvent {
+  /** The operation being retried. */
   operation: string;
+  /** The request ID, sent again unchanged. */
   requestId: string;
+  /** The attempt that failed. */
   attempt: number;
+  /** The wait before the next attempt, in milliseconds. */
   delayMs: number;
+  /** Why the attempt failed. */
   error: VipError;
 }
 
 /** Callbacks for logging, metrics and tracing. A hook that throws is ignored; it never breaks a call. */
 export interface VipHooks {
+  /** Before each HTTP attempt. */
   onRequest?: (event: VipRequestEvent) => void;
+  /** After each HTTP response has been read, whatever its status. */
   onResponse?: (event: VipResponseEvent) => void;
+  /** When a failed attempt will be retried. */
   onRetry?: (event: VipRetryEvent) => void;
   /** Called at construction when the client certificate expires within `certificateWarningDays`. */
   onCertificateExpiring?: (certificate: ClientCertificateInfo) => void;
@@ -51,7 +69,9 @@ export interface VipHooks {
 
 /** Anything with console-like `debug` and `warn` methods (console, pino, winston...). Receives redacted text only. */
 export interface VipLogger {
+  /** One line per request and per response, with the redacted event as details. */
   debug?: (message: string, details?: Record<string, unknown>) => void;
+  /** The client certificate's expiry warning. */
   warn?: (message: string, details?: Record<string, unknown>) => void;
 }
 

@@ -3,6 +3,8 @@
  *
  * The public surface: the client and its options, the push helper's types, every error class with the status
  * helpers, and the generated request and response types of all 24 operations.
+ *
+ * @module vip-user-services
  */
 export { VipClient } from './client.js';
 export {
@@ -22,6 +24,17 @@ export type { RetryOptions } from './transport/retry.js';
 export type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport/transport.js';
 export { REDACTED } from './observability/redact.js';
 export { VERSION } from './version.js';
-export { OPERATIONS, VIP_NAMESPACE, type OperationName, type ServiceName } from './generated/operations.js';
+export {
+  OPERATIONS,
+  VIP_NAMESPACE,
+  type ChoicePlan,
+  type FieldFacets,
+  type FieldPlan,
+  type OperationName,
+  type OperationPlan,
+  type ServiceName,
+  type TypePlan,
+  type ValueKind,
+} from './generated/operations.js';
 export type * from './generated/types.js';
 export * from './errors/index.js';

@@ -28,7 +28,10 @@ export interface PushWaitOptions {
 }
 
 /** The final status of an approved push (status `7000`): who approved it, when, and on which device. */
-export type PushTransactionResult = PushTransactionStatus & { status: '7000' };
+export type PushTransactionResult = PushTransactionStatus & {
+  /** Always `7000`, approved. */
+  status: '7000';
+};
 
 /** The part of the client the push helper needs. */
 export interface PushPollingClient {

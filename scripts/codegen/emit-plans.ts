@@ -11,22 +11,31 @@ export type ValueKind = 'string' | 'boolean' | 'int' | 'double' | 'dateTime' | '
 
 /** Limits from the XSD that local validation enforces before a request is sent. */
 export interface FieldFacets {
+  /** Exact length, in characters (code points). */
   readonly length?: number;
+  /** Shortest allowed length, in characters. */
   readonly minLength?: number;
+  /** Longest allowed length, in characters. */
   readonly maxLength?: number;
+  /** The XSD pattern, anchored, as a JavaScript regular expression. */
   readonly pattern?: RegExp;
   /** The XSD pattern as written, for error messages. */
   readonly patternSource?: string;
   /** Allowed values of a closed enumeration. */
   readonly enumeration?: readonly string[];
+  /** Smallest allowed number. */
   readonly minInclusive?: number;
+  /** Largest allowed number. */
   readonly maxInclusive?: number;
 }
 
 /** One element of a sequence, in wire order. */
 export interface FieldPlan {
+  /** The element's local name on the wire, also its key in inputs and outputs. */
   readonly name: string;
+  /** How the value is written and read. */
   readonly kind: ValueKind;
+  /** The element must be present (\`minOccurs\` 1). */
   readonly required: boolean;
   /** 1 for a single element; more (or Infinity) for a repeated one, which is always an array. */
   readonly maxOccurs: number;
@@ -34,6 +43,7 @@ export interface FieldPlan {
   readonly type?: TypePlan;
   /** The attribute carried beside the text, for \`attributed\` fields. */
   readonly attribute?: string;
+  /** The limits checked before sending, for restricted simple types. */
   readonly facets?: FieldFacets;
   /** The value is a secret: it is never logged. */
   readonly secret?: boolean;
@@ -43,30 +53,49 @@ export interface FieldPlan {
 
 /** An \`xsd:choice\`: exactly one (required) or at most one of the members. */
 export interface ChoicePlan {
+  /** Exactly one member must be given; otherwise at most one. */
   readonly required: boolean;
+  /** The names of the fields in the choice. */
   readonly members: readonly string[];
 }
 
+/** A complex type, flattened: inherited fields first, in wire order. */
 export interface TypePlan {
+  /** The XSD type name. */
   readonly name: string;
+  /** Every element, in wire order. */
   readonly fields: readonly FieldPlan[];
+  /** The \`xsd:choice\` rules among the fields. */
   readonly choices: readonly ChoicePlan[];
 }
 
+/** The three VIP User Services services. */
 export type ServiceName = 'Authentication' | 'Management' | 'Query';
 
+/** Everything the client needs to know about one operation, precomputed from the contracts. */
 export interface OperationPlan {
-  readonly name: string;
+  /** The WSDL operation name, also the client's method name. */
+  readonly name: OperationName;
+  /** The service (and so the URL) that hosts it. */
   readonly service: ServiceName;
+  /** The SOAP body's request element. */
   readonly requestElement: string;
+  /** The response element expected back. */
   readonly responseElement: string;
   /** Safe to send twice (a read): may be retried after a timeout or a transient VIP error. */
   readonly idempotent: boolean;
   /** Statuses that mean success for this operation (\`0000\`, and e.g. \`6040\` for push). */
   readonly successCodes: readonly string[];
   /** A boolean result field set from the status (evaluateRisk: \`Risky\` is true when the status is 6009). */
-  readonly resultFlag?: { readonly field: string; readonly codes: readonly string[] };
+  readonly resultFlag?: {
+    /** The boolean output field. */
+    readonly field: string;
+    /** The statuses that make it true. */
+    readonly codes: readonly string[];
+  };
+  /** The request element's type. */
   readonly request: TypePlan;
+  /** The response element's type. */
   readonly response: TypePlan;
 }
 `;
@@ -174,11 +203,13 @@ export const CONTRACT_VERSION = '${model.version}';
 
 ${plans.join('\n\n')}
 
-/** Every operation of the three services, keyed by method name. */
-export const OPERATIONS = {
-${table}
-} as const satisfies Record<string, OperationPlan>;
+/** The name of an operation, e.g. \`'authenticateUser'\`. */
+export type OperationName =
+${operations.map((op) => `  | '${op.name}'`).join('\n')};
 
-export type OperationName = keyof typeof OPERATIONS;
+/** Every operation of the three services, keyed by method name. */
+export const OPERATIONS: Readonly<Record<OperationName, OperationPlan>> = {
+${table}
+};
 `;
 }

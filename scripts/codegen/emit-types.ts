@@ -91,7 +91,7 @@ function member(
   indent: string,
   presence: 'schema' | 'required' | 'never',
 ): string {
-  if (presence === 'never') return `${indent}${field.name}?: never;\n`;
+  if (presence === 'never') return `${indent}/** Leave out: another member of this choice is given. */\n${indent}${field.name}?: never;\n`;
   const optional = presence === 'schema' && field.minOccurs === 0 ? '?' : '';
   return `${docComment(fieldDoc(model, field), indent)}${indent}${field.name}${optional}: ${tsType(model, names, field)};\n`;
 }
@@ -197,7 +197,8 @@ export function emitTypes(model: ContractModel): string {
   }
   const operations = model.services.flatMap((s) => s.operations);
   for (const op of operations) out.push(operationTypes(model, names, op));
-  const map = (suffix: string) => operations.map((op) => `  ${op.name}: ${capitalize(op.name)}${suffix};`).join('\n');
+  const map = (suffix: string) =>
+    operations.map((op) => `  /** \`${op.name}\` */\n  ${op.name}: ${capitalize(op.name)}${suffix};`).join('\n');
   out.push(`/** Input type of every operation, by method name. */\nexport interface OperationInputs {\n${map('Input')}\n}\n`);
   out.push(`/** Output type of every operation, by method name. */\nexport interface OperationOutputs {\n${map('Output')}\n}\n`);
   return out.join('\n');

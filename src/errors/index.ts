@@ -5,6 +5,7 @@
 export { VipError, type VipErrorOptions } from './vip-error.js';
 export {
   type CallContext,
+  type CallErrorOptions,
   VipAbortError,
   VipCallError,
   VipConfigurationError,

@@ -31,8 +31,11 @@ export class VipCallError extends VipError {
   static {
     nameError(this, 'VipCallError');
   }
+  /** The VIP operation, e.g. `authenticateUser` (or `waitForPush`). */
   readonly operation: string | undefined;
+  /** The `requestId` the call sent, which VIP echoes: quote it to Broadcom support. */
   readonly requestId: string | undefined;
+  /** How many HTTP attempts were made, retries included. */
   attempts: number | undefined;
 
   constructor(message: string, options: CallErrorOptions = {}) {
@@ -99,6 +102,7 @@ export class VipTimeoutError extends VipCallError {
   static {
     nameError(this, 'VipTimeoutError');
   }
+  /** The deadline that expired, in milliseconds. */
   readonly timeoutMs: number | undefined;
 
   constructor(message: string, options: CallErrorOptions & { timeoutMs?: number | undefined } = {}) {
@@ -119,6 +123,7 @@ export class VipHttpError extends VipCallError {
   static {
     nameError(this, 'VipHttpError');
   }
+  /** The HTTP status code, e.g. 502. */
   readonly httpStatus: number;
   /** The first few hundred characters of the body, for diagnosis. */
   readonly bodyExcerpt: string;
@@ -138,6 +143,7 @@ export class VipProtocolError extends VipCallError {
   static {
     nameError(this, 'VipProtocolError');
   }
+  /** The HTTP status of the response, when there was one. */
   readonly httpStatus: number | undefined;
 
   constructor(message: string, options: CallErrorOptions & { httpStatus?: number | undefined } = {}) {
@@ -151,10 +157,13 @@ export class VipSoapFaultError extends VipCallError {
   static {
     nameError(this, 'VipSoapFaultError');
   }
+  /** The fault code, e.g. `soap:Server` (prefix as sent). */
   readonly faultCode: string;
+  /** The human-readable fault description. */
   readonly faultString: string;
   /** The fault's `detail` element, as parsed. */
   readonly faultDetail: unknown;
+  /** The HTTP status of the response, when there was one. */
   readonly httpStatus: number | undefined;
 
   constructor(

@@ -13,6 +13,7 @@ export interface ServiceErrorClass {
   readonly code: VipStatusCode;
   /** The category class it extends. */
   readonly category: ServiceErrorCategory;
+  /** Instances are `VipServiceError`s. */
   readonly prototype: VipServiceError;
 }
 

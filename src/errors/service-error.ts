@@ -50,6 +50,8 @@ export class VipServiceError extends VipCallError {
   }
   /** The category every instance of this class belongs to; undefined above the category level. */
   static readonly category: ServiceErrorCategory | undefined = undefined;
+  /** The VIP status code a per-code class stands for, e.g. `CredentialRevokedError.code === '600F'`; undefined above. */
+  static readonly code: string | undefined = undefined;
 
   /** The status code in upper case, e.g. `'600F'` (VIP may send lower case; both mean the same). */
   readonly code: string;

@@ -20,7 +20,7 @@ import { nameError } from './vip-error.js';
 
 /** 6001: raised when the VIP account is unknown or inactive, or the jurisdiction hash matches no account. */
 export class InvalidAccountError extends AccountPolicyError {
-  static readonly code = '6001';
+  static override readonly code = '6001';
   static {
     nameError(this, 'InvalidAccountError');
   }
@@ -28,7 +28,7 @@ export class InvalidAccountError extends AccountPolicyError {
 
 /** 6002: raised when a user with the given user ID already exists. */
 export class UserAlreadyExistsError extends UserError {
-  static readonly code = '6002';
+  static override readonly code = '6002';
   static {
     nameError(this, 'UserAlreadyExistsError');
   }
@@ -36,7 +36,7 @@ export class UserAlreadyExistsError extends UserError {
 
 /** 6003: raised when no user with the given user ID exists. */
 export class UserNotFoundError extends UserError {
-  static readonly code = '6003';
+  static override readonly code = '6003';
   static {
     nameError(this, 'UserNotFoundError');
   }
@@ -44,7 +44,7 @@ export class UserNotFoundError extends UserError {
 
 /** 6004: raised when VIP knows no credential with the given credential ID. */
 export class InvalidCredentialIdError extends CredentialError {
-  static readonly code = '6004';
+  static override readonly code = '6004';
   static {
     nameError(this, 'InvalidCredentialIdError');
   }
@@ -52,7 +52,7 @@ export class InvalidCredentialIdError extends CredentialError {
 
 /** 6005: raised when VIP failed internally; calling again may succeed. */
 export class VipInternalError extends ServiceUnavailableError {
-  static readonly code = '6005';
+  static override readonly code = '6005';
   static {
     nameError(this, 'VipInternalError');
   }
@@ -60,7 +60,7 @@ export class VipInternalError extends ServiceUnavailableError {
 
 /** 6006: raised when the credential type is not valid for the call. */
 export class InvalidCredentialTypeError extends CredentialError {
-  static readonly code = '6006';
+  static override readonly code = '6006';
   static {
     nameError(this, 'InvalidCredentialTypeError');
   }
@@ -68,7 +68,7 @@ export class InvalidCredentialTypeError extends CredentialError {
 
 /** 6007: raised when the credential is not bound to the user. */
 export class CredentialNotBoundError extends CredentialError {
-  static readonly code = '6007';
+  static override readonly code = '6007';
   static {
     nameError(this, 'CredentialNotBoundError');
   }
@@ -76,7 +76,7 @@ export class CredentialNotBoundError extends CredentialError {
 
 /** 6008: raised when the user has no enabled credential of the requested type. */
 export class NoEnabledCredentialError extends CredentialError {
-  static readonly code = '6008';
+  static override readonly code = '6008';
   static {
     nameError(this, 'NoEnabledCredentialError');
   }
@@ -84,7 +84,7 @@ export class NoEnabledCredentialError extends CredentialError {
 
 /** 6009: raised when the security code did not verify (see `detail` for the reason). */
 export class AuthenticationFailedError extends AuthenticationError {
-  static readonly code = '6009';
+  static override readonly code = '6009';
   static {
     nameError(this, 'AuthenticationFailedError');
   }
@@ -92,7 +92,7 @@ export class AuthenticationFailedError extends AuthenticationError {
 
 /** 600A: raised when the operation cannot be used with the credential type. */
 export class CredentialTypeNotSupportedError extends CredentialError {
-  static readonly code = '600A';
+  static override readonly code = '600A';
   static {
     nameError(this, 'CredentialTypeNotSupportedError');
   }
@@ -100,7 +100,7 @@ export class CredentialTypeNotSupportedError extends CredentialError {
 
 /** 600B: raised when the request XML failed VIP's schema check. */
 export class SchemaValidationError extends InvalidRequestError {
-  static readonly code = '600B';
+  static override readonly code = '600B';
   static {
     nameError(this, 'SchemaValidationError');
   }
@@ -108,7 +108,7 @@ export class SchemaValidationError extends InvalidRequestError {
 
 /** 600C: raised when VIP holds an invalid state for the credential (needs Broadcom support). */
 export class BadCredentialStateError extends CredentialError {
-  static readonly code = '600C';
+  static override readonly code = '600C';
   static {
     nameError(this, 'BadCredentialStateError');
   }
@@ -116,7 +116,7 @@ export class BadCredentialStateError extends CredentialError {
 
 /** 600D: raised when the credential's state forbids the operation (also when push credentials are throttled). */
 export class CredentialStateNotAllowedError extends CredentialError {
-  static readonly code = '600D';
+  static override readonly code = '600D';
   static {
     nameError(this, 'CredentialStateNotAllowedError');
   }
@@ -124,7 +124,7 @@ export class CredentialStateNotAllowedError extends CredentialError {
 
 /** 600E: raised when the client certificate this SDK uses has been revoked. */
 export class ClientCertificateRevokedError extends ClientCertificateError {
-  static readonly code = '600E';
+  static override readonly code = '600E';
   static {
     nameError(this, 'ClientCertificateRevokedError');
   }
@@ -132,7 +132,7 @@ export class ClientCertificateRevokedError extends ClientCertificateError {
 
 /** 600F: raised when the credential has been revoked. */
 export class CredentialRevokedError extends CredentialError {
-  static readonly code = '600F';
+  static override readonly code = '600F';
   static {
     nameError(this, 'CredentialRevokedError');
   }
@@ -140,7 +140,7 @@ export class CredentialRevokedError extends CredentialError {
 
 /** 6010: raised when the calling account lacks permission for the operation. */
 export class AccountNotAuthorizedError extends AccountPolicyError {
-  static readonly code = '6010';
+  static override readonly code = '6010';
   static {
     nameError(this, 'AccountNotAuthorizedError');
   }
@@ -148,7 +148,7 @@ export class AccountNotAuthorizedError extends AccountPolicyError {
 
 /** 6011: raised when the user already has the most enabled credentials allowed. */
 export class EnabledBindingsLimitError extends CredentialError {
-  static readonly code = '6011';
+  static override readonly code = '6011';
   static {
     nameError(this, 'EnabledBindingsLimitError');
   }
@@ -156,7 +156,7 @@ export class EnabledBindingsLimitError extends CredentialError {
 
 /** 6012: raised when the user already has the most credentials allowed. */
 export class BindingsLimitError extends CredentialError {
-  static readonly code = '6012';
+  static override readonly code = '6012';
   static {
     nameError(this, 'BindingsLimitError');
   }
@@ -164,7 +164,7 @@ export class BindingsLimitError extends CredentialError {
 
 /** 6013: raised when the credential has expired. */
 export class CredentialExpiredError extends CredentialError {
-  static readonly code = '6013';
+  static override readonly code = '6013';
   static {
     nameError(this, 'CredentialExpiredError');
   }
@@ -172,7 +172,7 @@ export class CredentialExpiredError extends CredentialError {
 
 /** 6014: raised when the credential type does not support the operation. */
 export class OperationNotSupportedError extends CredentialError {
-  static readonly code = '6014';
+  static override readonly code = '6014';
   static {
     nameError(this, 'OperationNotSupportedError');
   }
@@ -180,7 +180,7 @@ export class OperationNotSupportedError extends CredentialError {
 
 /** 6015: raised when VIP rejected a value in the request. */
 export class InvalidInputError extends InvalidRequestError {
-  static readonly code = '6015';
+  static override readonly code = '6015';
   static {
     nameError(this, 'InvalidInputError');
   }
@@ -188,7 +188,7 @@ export class InvalidInputError extends InvalidRequestError {
 
 /** 6016: raised when the credential was never registered with the account. */
 export class TokenNotRegisteredError extends CredentialError {
-  static readonly code = '6016';
+  static override readonly code = '6016';
   static {
     nameError(this, 'TokenNotRegisteredError');
   }
@@ -196,7 +196,7 @@ export class TokenNotRegisteredError extends CredentialError {
 
 /** 6017: raised when the call acts on a temporary security code the user does not have. */
 export class TemporaryPasswordNotSetError extends UserError {
-  static readonly code = '6017';
+  static override readonly code = '6017';
   static {
     nameError(this, 'TemporaryPasswordNotSetError');
   }
@@ -204,7 +204,7 @@ export class TemporaryPasswordNotSetError extends UserError {
 
 /** 6018: raised when the SMS could not be delivered to the number. */
 export class SmsDeliveryError extends DeliveryError {
-  static readonly code = '6018';
+  static override readonly code = '6018';
   static {
     nameError(this, 'SmsDeliveryError');
   }
@@ -212,7 +212,7 @@ export class SmsDeliveryError extends DeliveryError {
 
 /** 6019: raised when the voice message could not be delivered to the number. */
 export class VoiceDeliveryError extends DeliveryError {
-  static readonly code = '6019';
+  static override readonly code = '6019';
   static {
     nameError(this, 'VoiceDeliveryError');
   }
@@ -220,7 +220,7 @@ export class VoiceDeliveryError extends DeliveryError {
 
 /** 601A: raised when the temporary security code's expiry is in the past or beyond the validity period. */
 export class InvalidExpirationDateError extends InvalidRequestError {
-  static readonly code = '601A';
+  static override readonly code = '601A';
   static {
     nameError(this, 'InvalidExpirationDateError');
   }
@@ -228,7 +228,7 @@ export class InvalidExpirationDateError extends InvalidRequestError {
 
 /** 601B: raised when the user's status (e.g. locked or disabled) forbids the action. */
 export class UserStatusNotAllowedError extends UserError {
-  static readonly code = '601B';
+  static override readonly code = '601B';
   static {
     nameError(this, 'UserStatusNotAllowedError');
   }
@@ -236,7 +236,7 @@ export class UserStatusNotAllowedError extends UserError {
 
 /** 601C: raised when the operation needs a client certificate and none was presented. */
 export class ClientCertificateRequiredError extends ClientCertificateError {
-  static readonly code = '601C';
+  static override readonly code = '601C';
   static {
     nameError(this, 'ClientCertificateRequiredError');
   }
@@ -244,7 +244,7 @@ export class ClientCertificateRequiredError extends ClientCertificateError {
 
 /** 601D: raised when the user already has the most SMS/voice credentials allowed. */
 export class TooManySmsVoiceCredentialsError extends CredentialError {
-  static readonly code = '601D';
+  static override readonly code = '601D';
   static {
     nameError(this, 'TooManySmsVoiceCredentialsError');
   }
@@ -252,7 +252,7 @@ export class TooManySmsVoiceCredentialsError extends CredentialError {
 
 /** 601E: raised when the account's order for the credential type is used up or expired. */
 export class CredentialOrderUnavailableError extends AccountPolicyError {
-  static readonly code = '601E';
+  static override readonly code = '601E';
   static {
     nameError(this, 'CredentialOrderUnavailableError');
   }
@@ -260,7 +260,7 @@ export class CredentialOrderUnavailableError extends AccountPolicyError {
 
 /** 601F: raised when the PIN does not match the user's PIN. */
 export class InvalidUserPinError extends UserError {
-  static readonly code = '601F';
+  static override readonly code = '601F';
   static {
     nameError(this, 'InvalidUserPinError');
   }
@@ -268,7 +268,7 @@ export class InvalidUserPinError extends UserError {
 
 /** 6020: raised when the PIN breaks the account's PIN policy. */
 export class UserPinPolicyError extends UserError {
-  static readonly code = '6020';
+  static override readonly code = '6020';
   static {
     nameError(this, 'UserPinPolicyError');
   }
@@ -276,7 +276,7 @@ export class UserPinPolicyError extends UserError {
 
 /** 6021: raised when user PINs are switched off for the account. */
 export class UserPinNotEnabledError extends AccountPolicyError {
-  static readonly code = '6021';
+  static override readonly code = '6021';
   static {
     nameError(this, 'UserPinNotEnabledError');
   }
@@ -284,7 +284,7 @@ export class UserPinNotEnabledError extends AccountPolicyError {
 
 /** 6022: raised when Intelligent Authentication is not enabled for the account. */
 export class IaPolicyNotEnabledError extends RiskError {
-  static readonly code = '6022';
+  static override readonly code = '6022';
   static {
     nameError(this, 'IaPolicyNotEnabledError');
   }
@@ -292,7 +292,7 @@ export class IaPolicyNotEnabledError extends RiskError {
 
 /** 6023: raised when the risk event ID sent as feedback is unknown. */
 export class RiskEventNotFoundError extends RiskError {
-  static readonly code = '6023';
+  static override readonly code = '6023';
   static {
     nameError(this, 'RiskEventNotFoundError');
   }
@@ -300,7 +300,7 @@ export class RiskEventNotFoundError extends RiskError {
 
 /** 6024: raised when risk feedback was sent for an event that was not judged risky. */
 export class RiskEventNotRiskyError extends RiskError {
-  static readonly code = '6024';
+  static override readonly code = '6024';
   static {
     nameError(this, 'RiskEventNotRiskyError');
   }
@@ -308,7 +308,7 @@ export class RiskEventNotRiskyError extends RiskError {
 
 /** 6025: raised when the credential is already bound to another user and sharing is off. */
 export class MultiUserCredentialDisabledError extends CredentialError {
-  static readonly code = '6025';
+  static override readonly code = '6025';
   static {
     nameError(this, 'MultiUserCredentialDisabledError');
   }
@@ -316,7 +316,7 @@ export class MultiUserCredentialDisabledError extends CredentialError {
 
 /** 6026: raised when the credential being registered is already registered. */
 export class CredentialAlreadyRegisteredError extends CredentialError {
-  static readonly code = '6026';
+  static override readonly code = '6026';
   static {
     nameError(this, 'CredentialAlreadyRegisteredError');
   }
@@ -324,7 +324,7 @@ export class CredentialAlreadyRegisteredError extends CredentialError {
 
 /** 6027: raised when Trusted Device is not enabled for the account. */
 export class TrustedDeviceNotEnabledError extends RiskError {
-  static readonly code = '6027';
+  static override readonly code = '6027';
   static {
     nameError(this, 'TrustedDeviceNotEnabledError');
   }
@@ -332,7 +332,7 @@ export class TrustedDeviceNotEnabledError extends RiskError {
 
 /** 6028: raised when the account has no transaction risk settings in VIP Manager. */
 export class TransactionParametersNotSetError extends RiskError {
-  static readonly code = '6028';
+  static override readonly code = '6028';
   static {
     nameError(this, 'TransactionParametersNotSetError');
   }
@@ -340,7 +340,7 @@ export class TransactionParametersNotSetError extends RiskError {
 
 /** 6029: raised when the Intelligent Authentication service is unavailable; calling again later may succeed. */
 export class IaServiceUnavailableError extends ServiceUnavailableError {
-  static readonly code = '6029';
+  static override readonly code = '6029';
   static {
     nameError(this, 'IaServiceUnavailableError');
   }
@@ -348,7 +348,7 @@ export class IaServiceUnavailableError extends ServiceUnavailableError {
 
 /** 602A: raised when IA transaction monitoring is not enabled for the account. */
 export class IaTransactionMonitoringNotEnabledError extends RiskError {
-  static readonly code = '602A';
+  static override readonly code = '602A';
   static {
     nameError(this, 'IaTransactionMonitoringNotEnabledError');
   }
@@ -356,7 +356,7 @@ export class IaTransactionMonitoringNotEnabledError extends RiskError {
 
 /** 602B: raised when VIP could not decrypt the client key in `IAAuthData`. */
 export class ClientKeyDecryptionError extends RiskError {
-  static readonly code = '602B';
+  static override readonly code = '602B';
   static {
     nameError(this, 'ClientKeyDecryptionError');
   }
@@ -364,7 +364,7 @@ export class ClientKeyDecryptionError extends RiskError {
 
 /** 602D: raised when the friendly name contains a forbidden character. */
 export class InvalidFriendlyNameError extends InvalidRequestError {
-  static readonly code = '602D';
+  static override readonly code = '602D';
   static {
     nameError(this, 'InvalidFriendlyNameError');
   }
@@ -372,7 +372,7 @@ export class InvalidFriendlyNameError extends InvalidRequestError {
 
 /** 602E: raised when VIP Access Push is not enabled for the account. */
 export class MobilePushNotEnabledError extends PushError {
-  static readonly code = '602E';
+  static override readonly code = '602E';
   static {
     nameError(this, 'MobilePushNotEnabledError');
   }
@@ -380,7 +380,7 @@ export class MobilePushNotEnabledError extends PushError {
 
 /** 6041: raised when none of the user's devices can receive push. */
 export class NoPushCredentialsError extends PushError {
-  static readonly code = '6041';
+  static override readonly code = '6041';
   static {
     nameError(this, 'NoPushCredentialsError');
   }
@@ -388,7 +388,7 @@ export class NoPushCredentialsError extends PushError {
 
 /** 6042: raised when sending the push notification failed. */
 export class PushSendError extends PushError {
-  static readonly code = '6042';
+  static override readonly code = '6042';
   static {
     nameError(this, 'PushSendError');
   }
@@ -396,7 +396,7 @@ export class PushSendError extends PushError {
 
 /** 6043: raised when the user's VIP Access version cannot receive push. */
 export class PushNotSupportedError extends PushError {
-  static readonly code = '6043';
+  static override readonly code = '6043';
   static {
     nameError(this, 'PushNotSupportedError');
   }
@@ -404,7 +404,7 @@ export class PushNotSupportedError extends PushError {
 
 /** 604C: raised when the Mobile Token Validation policy refuses security-code checks. */
 export class MobileTokenValidationDeniedError extends AuthenticationError {
-  static readonly code = '604C';
+  static override readonly code = '604C';
   static {
     nameError(this, 'MobileTokenValidationDeniedError');
   }
@@ -412,7 +412,7 @@ export class MobileTokenValidationDeniedError extends AuthenticationError {
 
 /** 604D: raised when policy blocks SMS and voice to non-US numbers. */
 export class NonUsSmsVoiceBlockedError extends DeliveryError {
-  static readonly code = '604D';
+  static override readonly code = '604D';
   static {
     nameError(this, 'NonUsSmsVoiceBlockedError');
   }
@@ -420,7 +420,7 @@ export class NonUsSmsVoiceBlockedError extends DeliveryError {
 
 /** 604F: raised when the credential cannot show a number challenge. */
 export class NumberChallengeNotSupportedError extends PushError {
-  static readonly code = '604F';
+  static override readonly code = '604F';
   static {
     nameError(this, 'NumberChallengeNotSupportedError');
   }
@@ -428,7 +428,7 @@ export class NumberChallengeNotSupportedError extends PushError {
 
 /** 6603: raised when policy forbids checking security codes from mobile tokens. */
 export class MobileTokenValidationNotAllowedError extends AuthenticationError {
-  static readonly code = '6603';
+  static override readonly code = '6603';
   static {
     nameError(this, 'MobileTokenValidationNotAllowedError');
   }
@@ -436,7 +436,7 @@ export class MobileTokenValidationNotAllowedError extends AuthenticationError {
 
 /** 7002: raised when the user rejected the push. */
 export class PushDeniedError extends PushTransactionError {
-  static readonly code = '7002';
+  static override readonly code = '7002';
   static {
     nameError(this, 'PushDeniedError');
   }
@@ -444,7 +444,7 @@ export class PushDeniedError extends PushTransactionError {
 
 /** 7003: raised when a newer push replaced this one. */
 export class PushChangedError extends PushTransactionError {
-  static readonly code = '7003';
+  static override readonly code = '7003';
   static {
     nameError(this, 'PushChangedError');
   }
@@ -452,7 +452,7 @@ export class PushChangedError extends PushTransactionError {
 
 /** 7004: raised when the push timed out, or the user answered a later push. */
 export class PushExpiredError extends PushTransactionError {
-  static readonly code = '7004';
+  static override readonly code = '7004';
   static {
     nameError(this, 'PushExpiredError');
   }
@@ -460,7 +460,7 @@ export class PushExpiredError extends PushTransactionError {
 
 /** 7005: raised when VIP has no push transaction with this ID. */
 export class PushNotFoundError extends PushTransactionError {
-  static readonly code = '7005';
+  static override readonly code = '7005';
   static {
     nameError(this, 'PushNotFoundError');
   }
@@ -468,7 +468,7 @@ export class PushNotFoundError extends PushTransactionError {
 
 /** 7006: raised when the push could not be started or no answer came back. */
 export class PushNotCompletedError extends PushTransactionError {
-  static readonly code = '7006';
+  static override readonly code = '7006';
   static {
     nameError(this, 'PushNotCompletedError');
   }
@@ -476,7 +476,7 @@ export class PushNotCompletedError extends PushTransactionError {
 
 /** 7008: raised when the push's `requestParameters` could not be met (see `detail`). */
 export class PushRequestParametersNotMetError extends PushTransactionError {
-  static readonly code = '7008';
+  static override readonly code = '7008';
   static {
     nameError(this, 'PushRequestParametersNotMetError');
   }

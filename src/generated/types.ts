@@ -739,9 +739,11 @@ export type AuthenticateCredentialsInput = {
      * Authenticate by security code.
      */
     otpAuthData: OtpAuthData;
+    /** Leave out: another member of this choice is given. */
     pushAuthData?: never;
   }
   | {
+    /** Leave out: another member of this choice is given. */
     otpAuthData?: never;
     /**
      * Authenticate by push; may be empty.
@@ -1299,9 +1301,11 @@ export type SetTemporaryPasswordInput = {
      * Send the code by SMS.
      */
     smsDeliveryInfo: SmsDeliveryInfo;
+    /** Leave out: another member of this choice is given. */
     voiceDeliveryInfo?: never;
   }
   | {
+    /** Leave out: another member of this choice is given. */
     smsDeliveryInfo?: never;
     /**
      * Read the code out in a phone call.
@@ -1309,7 +1313,9 @@ export type SetTemporaryPasswordInput = {
     voiceDeliveryInfo: VoiceDeliveryInfo;
   }
   | {
+    /** Leave out: another member of this choice is given. */
     smsDeliveryInfo?: never;
+    /** Leave out: another member of this choice is given. */
     voiceDeliveryInfo?: never;
   }
 );
@@ -1398,9 +1404,11 @@ export type SendOtpInput = {
      * Send the code by SMS to this number.
      */
     smsDeliveryInfo: SmsDeliveryInfo;
+    /** Leave out: another member of this choice is given. */
     voiceDeliveryInfo?: never;
   }
   | {
+    /** Leave out: another member of this choice is given. */
     smsDeliveryInfo?: never;
     /**
      * Read the code out in a call to this number.
@@ -1408,7 +1416,9 @@ export type SendOtpInput = {
     voiceDeliveryInfo: VoiceDeliveryInfo;
   }
   | {
+    /** Leave out: another member of this choice is given. */
     smsDeliveryInfo?: never;
+    /** Leave out: another member of this choice is given. */
     voiceDeliveryInfo?: never;
   }
 );
@@ -1433,19 +1443,25 @@ export type RegisterInput = (
      * Register a phone number as an SMS credential.
      */
     smsDeliveryInfo: SmsDeliveryInfo;
+    /** Leave out: another member of this choice is given. */
     voiceDeliveryInfo?: never;
+    /** Leave out: another member of this choice is given. */
     serviceOtpDeliveryInfo?: never;
   }
   | {
+    /** Leave out: another member of this choice is given. */
     smsDeliveryInfo?: never;
     /**
      * Register a phone number as a voice credential.
      */
     voiceDeliveryInfo: VoiceDeliveryInfo;
+    /** Leave out: another member of this choice is given. */
     serviceOtpDeliveryInfo?: never;
   }
   | {
+    /** Leave out: another member of this choice is given. */
     smsDeliveryInfo?: never;
+    /** Leave out: another member of this choice is given. */
     voiceDeliveryInfo?: never;
     /**
      * Register a service credential whose codes your application delivers.
@@ -1692,56 +1708,104 @@ export interface PollPushStatusOutput extends BaseResponse {
 
 /** Input type of every operation, by method name. */
 export interface OperationInputs {
+  /** `authenticateUser` */
   authenticateUser: AuthenticateUserInput;
+  /** `authenticateUserWithPush` */
   authenticateUserWithPush: AuthenticateUserWithPushInput;
+  /** `authenticateCredentials` */
   authenticateCredentials: AuthenticateCredentialsInput;
+  /** `checkOtp` */
   checkOtp: CheckOtpInput;
+  /** `evaluateRisk` */
   evaluateRisk: EvaluateRiskInput;
+  /** `confirmRisk` */
   confirmRisk: ConfirmRiskInput;
+  /** `denyRisk` */
   denyRisk: DenyRiskInput;
+  /** `createUser` */
   createUser: CreateUserInput;
+  /** `updateUser` */
   updateUser: UpdateUserInput;
+  /** `deleteUser` */
   deleteUser: DeleteUserInput;
+  /** `clearUserPin` */
   clearUserPin: ClearUserPinInput;
+  /** `addCredential` */
   addCredential: AddCredentialInput;
+  /** `updateCredential` */
   updateCredential: UpdateCredentialInput;
+  /** `removeCredential` */
   removeCredential: RemoveCredentialInput;
+  /** `setTemporaryPassword` */
   setTemporaryPassword: SetTemporaryPasswordInput;
+  /** `clearTemporaryPassword` */
   clearTemporaryPassword: ClearTemporaryPasswordInput;
+  /** `setTemporaryPasswordAttributes` */
   setTemporaryPasswordAttributes: SetTemporaryPasswordAttributesInput;
+  /** `sendOtp` */
   sendOtp: SendOtpInput;
+  /** `register` */
   register: RegisterInput;
+  /** `getServerTime` */
   getServerTime: GetServerTimeInput;
+  /** `getUserInfo` */
   getUserInfo: GetUserInfoInput;
+  /** `getCredentialInfo` */
   getCredentialInfo: GetCredentialInfoInput;
+  /** `getTemporaryPasswordAttributes` */
   getTemporaryPasswordAttributes: GetTemporaryPasswordAttributesInput;
+  /** `pollPushStatus` */
   pollPushStatus: PollPushStatusInput;
 }
 
 /** Output type of every operation, by method name. */
 export interface OperationOutputs {
+  /** `authenticateUser` */
   authenticateUser: AuthenticateUserOutput;
+  /** `authenticateUserWithPush` */
   authenticateUserWithPush: AuthenticateUserWithPushOutput;
+  /** `authenticateCredentials` */
   authenticateCredentials: AuthenticateCredentialsOutput;
+  /** `checkOtp` */
   checkOtp: CheckOtpOutput;
+  /** `evaluateRisk` */
   evaluateRisk: EvaluateRiskOutput;
+  /** `confirmRisk` */
   confirmRisk: ConfirmRiskOutput;
+  /** `denyRisk` */
   denyRisk: DenyRiskOutput;
+  /** `createUser` */
   createUser: CreateUserOutput;
+  /** `updateUser` */
   updateUser: UpdateUserOutput;
+  /** `deleteUser` */
   deleteUser: DeleteUserOutput;
+  /** `clearUserPin` */
   clearUserPin: ClearUserPinOutput;
+  /** `addCredential` */
   addCredential: AddCredentialOutput;
+  /** `updateCredential` */
   updateCredential: UpdateCredentialOutput;
+  /** `removeCredential` */
   removeCredential: RemoveCredentialOutput;
+  /** `setTemporaryPassword` */
   setTemporaryPassword: SetTemporaryPasswordOutput;
+  /** `clearTemporaryPassword` */
   clearTemporaryPassword: ClearTemporaryPasswordOutput;
+  /** `setTemporaryPasswordAttributes` */
   setTemporaryPasswordAttributes: SetTemporaryPasswordAttributesOutput;
+  /** `sendOtp` */
   sendOtp: SendOtpOutput;
+  /** `register` */
   register: RegisterOutput;
+  /** `getServerTime` */
   getServerTime: GetServerTimeOutput;
+  /** `getUserInfo` */
   getUserInfo: GetUserInfoOutput;
+  /** `getCredentialInfo` */
   getCredentialInfo: GetCredentialInfoOutput;
+  /** `getTemporaryPasswordAttributes` */
   getTemporaryPasswordAttributes: GetTemporaryPasswordAttributesOutput;
+  /** `pollPushStatus` */
   pollPushStatus: PollPushStatusOutput;
 }

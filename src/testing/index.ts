@@ -4,6 +4,8 @@
  * echo the request's `requestId`, a VIP-aware `MockAgent`, and bodies for SOAP Faults and HTTP error pages.
  *
  * Nothing here loads `soap`, nock or the mock server; undici is already a dependency of the SDK.
+ *
+ * @module vip-user-services/testing
  */
 export {
   vipResponse,

@@ -22,6 +22,7 @@ export interface SoapHttpRequest {
 
 /** What came back from one attempt. Any HTTP status is returned; interpreting it is the client's job. */
 export interface SoapHttpResponse {
+  /** The HTTP status code. */
   status: number;
   /** The `content-type` header, if present. */
   contentType: string | undefined;
@@ -35,6 +36,7 @@ export interface SoapHttpResponse {
  * (response larger than `maxResponseBytes`); they never throw for an HTTP status.
  */
 export interface Transport {
+  /** Delivers one attempt and returns the answer, whatever its HTTP status. */
   send(request: SoapHttpRequest): Promise<SoapHttpResponse>;
   /** Releases pooled connections. Further sends fail. */
   close(): Promise<void>;

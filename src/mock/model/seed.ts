@@ -3,10 +3,15 @@ import type { AccountState } from './state.js';
 
 /** The demo users' IDs and the credential bound to alice. */
 export const DEMO = {
+  /** An ACTIVE user with a push-capable VIP Access credential bound. */
   alice: 'alice@example.com',
+  /** Alice's credential: `mock.otp(DEMO_DATA.aliceCredential)` gives its current code. */
   aliceCredential: 'VSMT12345678',
+  /** The friendly name of Alice's binding. */
   aliceCredentialName: "Alice's phone",
+  /** An ACTIVE user without credentials. */
   bob: 'bob@example.com',
+  /** A LOCKED user: authentication gives 601B until `updateUser({ newUserStatus: 'ACTIVE' })`. */
   carol: 'carol@example.com',
 } as const;
 
