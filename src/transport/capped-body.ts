@@ -22,21 +22,44 @@ export function rejectDeclaredOversize(contentLength: string | undefined, origin
 }
 
 /**
- * Collects the chunks and decodes them as UTF-8 once at the end (a multi-byte character may straddle two chunks).
- * Stops reading as soon as the running total passes the cap; leaving the loop early makes the stream's iterator
- * `return()`, which destroys (undici) or cancels (fetch) the underlying body, so the rest is never buffered.
+ * Gathers a body's chunks up to the cap and decodes them as UTF-8 once at the end (a multi-byte character may
+ * straddle two chunks).
+ */
+export class CappedBody {
+  readonly #parts: Uint8Array[] = [];
+  readonly #origin: BodyOrigin;
+  #total = 0;
+
+  constructor(origin: BodyOrigin) {
+    this.#origin = origin;
+  }
+
+  /**
+   * Keeps `chunk`, unless the running total passes the cap.
+   * @throws {VipProtocolError} "response exceeds N bytes"; the caller then stops the body.
+   */
+  add(chunk: Uint8Array): void {
+    this.#total += chunk.byteLength;
+    if (this.#total > this.#origin.maxBytes) throw tooLarge(this.#origin);
+    this.#parts.push(chunk);
+  }
+
+  /** The body as text. */
+  text(): string {
+    // TextDecoder drops a leading byte-order mark, which an XML parser would otherwise see as text before the prolog.
+    return new TextDecoder('utf-8').decode(Buffer.concat(this.#parts, this.#total));
+  }
+}
+
+/**
+ * Reads a body stream through a {@link CappedBody}. Leaving the loop early makes the stream's iterator `return()`,
+ * which cancels the underlying body, so the rest is never buffered.
  * @throws {VipProtocolError} "response exceeds N bytes".
  */
 export async function readCappedBody(chunks: AsyncIterable<Uint8Array>, origin: BodyOrigin): Promise<string> {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of chunks) {
-    total += chunk.byteLength;
-    if (total > origin.maxBytes) throw tooLarge(origin);
-    parts.push(chunk);
-  }
-  // TextDecoder drops a leading byte-order mark, which an XML parser would otherwise see as text before the prolog.
-  return new TextDecoder('utf-8').decode(Buffer.concat(parts, total));
+  const body = new CappedBody(origin);
+  for await (const chunk of chunks) body.add(chunk);
+  return body.text();
 }
 
 function tooLarge({ status, maxBytes, context }: BodyOrigin): VipProtocolError {

@@ -1,13 +1,13 @@
 /**
  * The production transport: undici over a pooled keep-alive connection with the account's client certificate.
  */
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { VipConfigurationError } from '../errors/request-errors.js';
 import { AttemptSignal } from './attempt-signal.js';
-import { readCappedBody, rejectDeclaredOversize, type BodyOrigin } from './capped-body.js';
 import type { ClientCertificateInfo } from './client-certificate-info.js';
 import { checkSoapRequest } from './request-checks.js';
 import { toSendFailure } from './send-failure.js';
+import { exchange } from './undici-exchange.js';
 import { defaultUserAgent, soapRequestHeaders } from './soap-http-headers.js';
 import { loadClientCredentials, type VipConnectOptions, type VipTlsOptions } from './tls-credentials.js';
 import type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport.js';
@@ -92,29 +92,14 @@ export class UndiciTransport implements Transport {
       throw early;
     }
     try {
-      const response = await request(url, {
-        method: 'POST',
+      return await exchange(this.#dispatcher, {
+        url,
         headers: this.#headers,
         body: soapRequest.body,
         signal: attempt.signal,
-        dispatcher: this.#dispatcher,
-        // The attempt signal is the deadline; undici's coarse timers would only add a second, later one.
-        headersTimeout: 0,
-        bodyTimeout: 0,
-      });
-      const origin: BodyOrigin = {
-        status: response.statusCode,
         maxBytes: soapRequest.maxResponseBytes,
         context: soapRequest.context,
-      };
-      try {
-        rejectDeclaredOversize(firstValue(response.headers['content-length']), origin);
-      } catch (error) {
-        response.body.destroy();
-        throw error;
-      }
-      const body = await readCappedBody(response.body, origin);
-      return { status: response.statusCode, contentType: firstValue(response.headers['content-type']), body };
+      });
     } catch (error) {
       throw toSendFailure(error, attempt, url, soapRequest.context);
     } finally {
@@ -160,8 +145,4 @@ function positiveInteger(value: number, name: string): number {
     throw new VipConfigurationError(`${name} must be a positive integer, got ${String(value)}`);
   }
   return value;
-}
-
-function firstValue(header: string | string[] | undefined): string | undefined {
-  return Array.isArray(header) ? header[0] : header;
 }

@@ -15,8 +15,7 @@ export function findStructuralError(xml: string): string | undefined {
   let position = 0;
   for (;;) {
     const lt = xml.indexOf('<', position);
-    const text = xml.slice(position, lt === -1 ? xml.length : lt);
-    if (open.length === 0 && text.trim() !== '') return 'text outside the root element';
+    if (open.length === 0 && !isBlank(xml, position, lt === -1 ? xml.length : lt)) return 'text outside the root element';
     if (lt === -1) break;
     if (xml.startsWith('<?', lt)) {
       const end = xml.indexOf('?>', lt + 2);
@@ -56,6 +55,15 @@ export function findStructuralError(xml: string): string | undefined {
   }
   if (open.length > 0) return `the document ends inside <${open[open.length - 1]}>`;
   return roots === 0 ? 'no root element' : undefined;
+}
+
+/** True when `xml` holds only XML whitespace from `from` to `to`. */
+function isBlank(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = xml.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return false;
+  }
+  return true;
 }
 
 /** Index of the `>` ending the tag whose attributes start at `from`, skipping `>` inside quoted values. */
