@@ -2,10 +2,8 @@
  * A transport over a WHATWG `fetch`, so tools that patch `fetch` (nock, msw) can intercept the SDK in a user's tests.
  */
 import { VipConfigurationError } from '../errors/request-errors.js';
-import { AttemptSignal } from './attempt-signal.js';
 import { readCappedBody, rejectDeclaredOversize, type BodyOrigin } from './capped-body.js';
-import { checkSoapRequest } from './request-checks.js';
-import { toSendFailure } from './send-failure.js';
+import { sendAttempt } from './send-attempt.js';
 import { defaultUserAgent, soapRequestHeaders } from './soap-http-headers.js';
 import type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport.js';
 
@@ -49,28 +47,17 @@ export class FetchTransport implements Transport {
    */
   async send(soapRequest: SoapHttpRequest): Promise<SoapHttpResponse> {
     if (this.#closed) throw new VipConfigurationError('The transport has been closed; create a new client');
-    const url = checkSoapRequest(soapRequest);
     const fetchFunction = this.#fetch ?? globalThis.fetch;
     if (typeof fetchFunction !== 'function') throw new VipConfigurationError('No fetch function is available');
-    const attempt = new AttemptSignal(soapRequest.timeoutMs, soapRequest.signal);
-    const early = attempt.interruption(soapRequest.context);
-    if (early !== undefined) {
-      attempt.dispose();
-      throw early;
-    }
-    try {
+    return sendAttempt(soapRequest, async (url, signal) => {
       const response = await fetchFunction(url, {
         method: 'POST',
         headers: this.#headers,
         body: soapRequest.body,
-        signal: attempt.signal,
+        signal,
         redirect: 'manual',
       });
-      const origin: BodyOrigin = {
-        status: response.status,
-        maxBytes: soapRequest.maxResponseBytes,
-        context: soapRequest.context,
-      };
+      const origin: BodyOrigin = { status: response.status, maxBytes: soapRequest.maxResponseBytes, context: soapRequest.context };
       try {
         rejectDeclaredOversize(response.headers.get('content-length') ?? undefined, origin);
       } catch (error) {
@@ -79,11 +66,7 @@ export class FetchTransport implements Transport {
       }
       const body = response.body === null ? '' : await readCappedBody(streamChunks(response.body), origin);
       return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body };
-    } catch (error) {
-      throw toSendFailure(error, attempt, url, soapRequest.context);
-    } finally {
-      attempt.dispose();
-    }
+    });
   }
 
   /** Marks the transport closed; later sends fail. `fetch` owns its connections, so there is nothing to release. */

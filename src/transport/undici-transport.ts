@@ -3,10 +3,8 @@
  */
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { VipConfigurationError } from '../errors/request-errors.js';
-import { AttemptSignal } from './attempt-signal.js';
 import type { ClientCertificateInfo } from './client-certificate-info.js';
-import { checkSoapRequest } from './request-checks.js';
-import { toSendFailure } from './send-failure.js';
+import { sendAttempt } from './send-attempt.js';
 import { exchange } from './undici-exchange.js';
 import { defaultUserAgent, soapRequestHeaders } from './soap-http-headers.js';
 import { loadClientCredentials, type VipConnectOptions, type VipTlsOptions } from './tls-credentials.js';
@@ -84,27 +82,16 @@ export class UndiciTransport implements Transport {
    */
   async send(soapRequest: SoapHttpRequest): Promise<SoapHttpResponse> {
     if (this.#closed) throw new VipConfigurationError('The transport has been closed; create a new client');
-    const url = checkSoapRequest(soapRequest);
-    const attempt = new AttemptSignal(soapRequest.timeoutMs, soapRequest.signal);
-    const early = attempt.interruption(soapRequest.context);
-    if (early !== undefined) {
-      attempt.dispose();
-      throw early;
-    }
-    try {
-      return await exchange(this.#dispatcher, {
+    return sendAttempt(soapRequest, (url, signal) =>
+      exchange(this.#dispatcher, {
         url,
         headers: this.#headers,
         body: soapRequest.body,
-        signal: attempt.signal,
+        signal,
         maxBytes: soapRequest.maxResponseBytes,
         context: soapRequest.context,
-      });
-    } catch (error) {
-      throw toSendFailure(error, attempt, url, soapRequest.context);
-    } finally {
-      attempt.dispose();
-    }
+      }),
+    );
   }
 
   /** Closes the pooled connections, if this transport created them; later sends fail. Safe to call twice. */
