@@ -153,7 +153,7 @@ function typePlanLiteral(model: ContractModel, type: ComplexTypeDef): string {
   const { fields, choices } = allFields(model, type);
   const fieldLines = fields.map((f) => `    ${fieldLiteral(model, f)},`).join('\n');
   const choiceLines = choices.map((c) => `{ required: ${c.minOccurs > 0}, members: ${JSON.stringify(c.members)} }`).join(', ');
-  return `export const ${planName(type.name)}: TypePlan = {\n  name: ${JSON.stringify(type.name)},\n  fields: [\n${fieldLines}\n  ],\n  choices: [${choiceLines}],\n};`;
+  return `const ${planName(type.name)}: TypePlan = {\n  name: ${JSON.stringify(type.name)},\n  fields: [\n${fieldLines}\n  ],\n  choices: [${choiceLines}],\n};`;
 }
 
 /** Complex types in dependency order, so every plan is declared before a field refers to it. */

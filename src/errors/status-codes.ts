@@ -494,7 +494,7 @@ export function normalizeStatusCode(code: string): string {
 }
 
 /** True when `code` (already normalised) is one of the documented codes. */
-export function isDocumentedStatusCode(code: string): code is VipStatusCode {
+function isDocumentedStatusCode(code: string): code is VipStatusCode {
   return Object.hasOwn(STATUS_TABLE, code);
 }
 

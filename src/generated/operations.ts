@@ -100,7 +100,7 @@ export const VIP_NAMESPACE = 'https://schemas.symantec.com/vip/2011/04/vipuserse
 /** API version the contracts describe. */
 export const CONTRACT_VERSION = '1.8';
 
-export const KeyValuePairPlan: TypePlan = {
+const KeyValuePairPlan: TypePlan = {
   name: "KeyValuePairType",
   fields: [
     { name: "Key", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 1, maxLength: 125 } },
@@ -109,7 +109,7 @@ export const KeyValuePairPlan: TypePlan = {
   choices: [],
 };
 
-export const AuthContextPlan: TypePlan = {
+const AuthContextPlan: TypePlan = {
   name: "AuthContextType",
   fields: [
     { name: "params", kind: 'complex', type: KeyValuePairPlan, required: false, maxOccurs: 20 },
@@ -117,7 +117,7 @@ export const AuthContextPlan: TypePlan = {
   choices: [],
 };
 
-export const OtpAuthDataPlan: TypePlan = {
+const OtpAuthDataPlan: TypePlan = {
   name: "OtpAuthDataType",
   fields: [
     { name: "otp", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 6, maxLength: 10, pattern: /^(?:[0-9A-Za-z]+)$/u, patternSource: "[0-9A-Za-z]+" }, secret: true },
@@ -126,7 +126,7 @@ export const OtpAuthDataPlan: TypePlan = {
   choices: [],
 };
 
-export const PushAuthDataPlan: TypePlan = {
+const PushAuthDataPlan: TypePlan = {
   name: "PushAuthDataType",
   fields: [
     { name: "displayParameters", kind: 'complex', type: KeyValuePairPlan, required: false, maxOccurs: 20 },
@@ -135,7 +135,7 @@ export const PushAuthDataPlan: TypePlan = {
   choices: [],
 };
 
-export const CredentialDefinitionPlan: TypePlan = {
+const CredentialDefinitionPlan: TypePlan = {
   name: "CredentialDefinitionType",
   fields: [
     { name: "credentialId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 100, pattern: /^(?:[0-9A-Za-z,#.*]+)$/u, patternSource: "[0-9A-Za-z,#.*]+" } },
@@ -144,7 +144,7 @@ export const CredentialDefinitionPlan: TypePlan = {
   choices: [],
 };
 
-export const CredentialDetailPlan: TypePlan = {
+const CredentialDetailPlan: TypePlan = {
   name: "CredentialDetailType",
   fields: [
     { name: "credentialId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 100, pattern: /^(?:[0-9A-Za-z,#.*]+)$/u, patternSource: "[0-9A-Za-z,#.*]+" } },
@@ -155,7 +155,7 @@ export const CredentialDetailPlan: TypePlan = {
   choices: [],
 };
 
-export const BindingDetailPlan: TypePlan = {
+const BindingDetailPlan: TypePlan = {
   name: "BindingDetailType",
   fields: [
     { name: "bindStatus", kind: 'string', required: true, maxOccurs: 1, facets: { enumeration: ["ENABLED","DISABLED"] } },
@@ -170,7 +170,7 @@ export const BindingDetailPlan: TypePlan = {
   choices: [],
 };
 
-export const TokenCategoryDetailsPlan: TypePlan = {
+const TokenCategoryDetailsPlan: TypePlan = {
   name: "TokenCategoryDetailsType",
   fields: [
     { name: "CategoryId", kind: 'int', required: true, maxOccurs: 1 },
@@ -181,7 +181,7 @@ export const TokenCategoryDetailsPlan: TypePlan = {
   choices: [],
 };
 
-export const TokenInformationPlan: TypePlan = {
+const TokenInformationPlan: TypePlan = {
   name: "TokenInformationType",
   fields: [
     { name: "TokenId", kind: 'attributed', attribute: "type", required: true, maxOccurs: 1 },
@@ -200,7 +200,7 @@ export const TokenInformationPlan: TypePlan = {
   choices: [],
 };
 
-export const CredentialBindingDetailPlan: TypePlan = {
+const CredentialBindingDetailPlan: TypePlan = {
   name: "CredentialBindingDetailType",
   fields: [
     { name: "credentialId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 100, pattern: /^(?:[0-9A-Za-z,#.*]+)$/u, patternSource: "[0-9A-Za-z,#.*]+" } },
@@ -214,7 +214,7 @@ export const CredentialBindingDetailPlan: TypePlan = {
   choices: [],
 };
 
-export const UserBindingDetailPlan: TypePlan = {
+const UserBindingDetailPlan: TypePlan = {
   name: "UserBindingDetailType",
   fields: [
     { name: "userId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 1, maxLength: 128 } },
@@ -224,7 +224,7 @@ export const UserBindingDetailPlan: TypePlan = {
   choices: [],
 };
 
-export const TemporaryPasswordAttributesPlan: TypePlan = {
+const TemporaryPasswordAttributesPlan: TypePlan = {
   name: "TemporaryPasswordAttributesType",
   fields: [
     { name: "expirationTime", kind: 'dateTime', required: false, maxOccurs: 1 },
@@ -233,7 +233,7 @@ export const TemporaryPasswordAttributesPlan: TypePlan = {
   choices: [],
 };
 
-export const GatewayAcctInfoPlan: TypePlan = {
+const GatewayAcctInfoPlan: TypePlan = {
   name: "GatewayAcctInfoType",
   fields: [
     { name: "Id", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 1, maxLength: 15 } },
@@ -242,7 +242,7 @@ export const GatewayAcctInfoPlan: TypePlan = {
   choices: [],
 };
 
-export const SmsDeliveryInfoPlan: TypePlan = {
+const SmsDeliveryInfoPlan: TypePlan = {
   name: "SmsDeliveryInfoType",
   fields: [
     { name: "phoneNumber", kind: 'string', required: true, maxOccurs: 1, facets: { pattern: /^(?:[0-9]{5,20}(x[0-9,#.*]{1,20})?)$/u, patternSource: "[0-9]{5,20}(x[0-9,#.*]{1,20})?" } },
@@ -253,7 +253,7 @@ export const SmsDeliveryInfoPlan: TypePlan = {
   choices: [],
 };
 
-export const VoiceDeliveryInfoPlan: TypePlan = {
+const VoiceDeliveryInfoPlan: TypePlan = {
   name: "VoiceDeliveryInfoType",
   fields: [
     { name: "phoneNumber", kind: 'string', required: true, maxOccurs: 1, facets: { pattern: /^(?:[0-9]{5,20}(x[0-9,#.*]{1,20})?)$/u, patternSource: "[0-9]{5,20}(x[0-9,#.*]{1,20})?" } },
@@ -262,7 +262,7 @@ export const VoiceDeliveryInfoPlan: TypePlan = {
   choices: [],
 };
 
-export const ServiceOtpDeliveryInfoPlan: TypePlan = {
+const ServiceOtpDeliveryInfoPlan: TypePlan = {
   name: "ServiceOtpDeliveryInfoType",
   fields: [
     { name: "id", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 100, pattern: /^(?:[0-9A-Za-z,#.*]+)$/u, patternSource: "[0-9A-Za-z,#.*]+" } },
@@ -270,7 +270,7 @@ export const ServiceOtpDeliveryInfoPlan: TypePlan = {
   choices: [],
 };
 
-export const PushDetailPlan: TypePlan = {
+const PushDetailPlan: TypePlan = {
   name: "PushDetailType",
   fields: [
     { name: "pushCredentialId", kind: 'string', required: true, maxOccurs: 1 },
@@ -279,7 +279,7 @@ export const PushDetailPlan: TypePlan = {
   choices: [],
 };
 
-export const PushTransactionStatusPlan: TypePlan = {
+const PushTransactionStatusPlan: TypePlan = {
   name: "PushTransactionStatusType",
   fields: [
     { name: "transactionId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 16, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -297,7 +297,7 @@ export const PushTransactionStatusPlan: TypePlan = {
   choices: [],
 };
 
-export const AuthenticateUserRequestPlan: TypePlan = {
+const AuthenticateUserRequestPlan: TypePlan = {
   name: "AuthenticateUserRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -310,7 +310,7 @@ export const AuthenticateUserRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const AuthenticateUserResponsePlan: TypePlan = {
+const AuthenticateUserResponsePlan: TypePlan = {
   name: "AuthenticateUserResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -328,7 +328,7 @@ export const AuthenticateUserResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const AuthenticateUserWithPushRequestPlan: TypePlan = {
+const AuthenticateUserWithPushRequestPlan: TypePlan = {
   name: "AuthenticateUserWithPushRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -341,7 +341,7 @@ export const AuthenticateUserWithPushRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const AuthenticateUserWithPushResponsePlan: TypePlan = {
+const AuthenticateUserWithPushResponsePlan: TypePlan = {
   name: "AuthenticateUserWithPushResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -358,7 +358,7 @@ export const AuthenticateUserWithPushResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const AuthenticateCredentialsRequestPlan: TypePlan = {
+const AuthenticateCredentialsRequestPlan: TypePlan = {
   name: "AuthenticateCredentialsRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -372,7 +372,7 @@ export const AuthenticateCredentialsRequestPlan: TypePlan = {
   choices: [{ required: true, members: ["otpAuthData","pushAuthData"] }],
 };
 
-export const AuthenticateCredentialsResponsePlan: TypePlan = {
+const AuthenticateCredentialsResponsePlan: TypePlan = {
   name: "AuthenticateCredentialsResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -389,7 +389,7 @@ export const AuthenticateCredentialsResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const CheckOtpRequestPlan: TypePlan = {
+const CheckOtpRequestPlan: TypePlan = {
   name: "CheckOtpRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -401,7 +401,7 @@ export const CheckOtpRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const CheckOtpResponsePlan: TypePlan = {
+const CheckOtpResponsePlan: TypePlan = {
   name: "CheckOtpResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -417,7 +417,7 @@ export const CheckOtpResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const EvaluateRiskRequestPlan: TypePlan = {
+const EvaluateRiskRequestPlan: TypePlan = {
   name: "EvaluateRiskRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -431,7 +431,7 @@ export const EvaluateRiskRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const EvaluateRiskResponsePlan: TypePlan = {
+const EvaluateRiskResponsePlan: TypePlan = {
   name: "EvaluateRiskResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -450,7 +450,7 @@ export const EvaluateRiskResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const ConfirmRiskRequestPlan: TypePlan = {
+const ConfirmRiskRequestPlan: TypePlan = {
   name: "ConfirmRiskRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -463,7 +463,7 @@ export const ConfirmRiskRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const ConfirmRiskResponsePlan: TypePlan = {
+const ConfirmRiskResponsePlan: TypePlan = {
   name: "ConfirmRiskResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -476,7 +476,7 @@ export const ConfirmRiskResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const DenyRiskRequestPlan: TypePlan = {
+const DenyRiskRequestPlan: TypePlan = {
   name: "DenyRiskRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -492,7 +492,7 @@ export const DenyRiskRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const DenyRiskResponsePlan: TypePlan = {
+const DenyRiskResponsePlan: TypePlan = {
   name: "DenyRiskResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -505,7 +505,7 @@ export const DenyRiskResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const CreateUserRequestPlan: TypePlan = {
+const CreateUserRequestPlan: TypePlan = {
   name: "CreateUserRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -517,7 +517,7 @@ export const CreateUserRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const CreateUserResponsePlan: TypePlan = {
+const CreateUserResponsePlan: TypePlan = {
   name: "CreateUserResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -529,7 +529,7 @@ export const CreateUserResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const UpdateUserRequestPlan: TypePlan = {
+const UpdateUserRequestPlan: TypePlan = {
   name: "UpdateUserRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -544,7 +544,7 @@ export const UpdateUserRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const UpdateUserResponsePlan: TypePlan = {
+const UpdateUserResponsePlan: TypePlan = {
   name: "UpdateUserResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -556,7 +556,7 @@ export const UpdateUserResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const DeleteUserRequestPlan: TypePlan = {
+const DeleteUserRequestPlan: TypePlan = {
   name: "DeleteUserRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -566,7 +566,7 @@ export const DeleteUserRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const DeleteUserResponsePlan: TypePlan = {
+const DeleteUserResponsePlan: TypePlan = {
   name: "DeleteUserResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -578,7 +578,7 @@ export const DeleteUserResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const ClearUserPinRequestPlan: TypePlan = {
+const ClearUserPinRequestPlan: TypePlan = {
   name: "ClearUserPinRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -588,7 +588,7 @@ export const ClearUserPinRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const ClearUserPinResponsePlan: TypePlan = {
+const ClearUserPinResponsePlan: TypePlan = {
   name: "ClearUserPinResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -600,7 +600,7 @@ export const ClearUserPinResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const AddCredentialRequestPlan: TypePlan = {
+const AddCredentialRequestPlan: TypePlan = {
   name: "AddCredentialRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -613,7 +613,7 @@ export const AddCredentialRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const AddCredentialResponsePlan: TypePlan = {
+const AddCredentialResponsePlan: TypePlan = {
   name: "AddCredentialResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -625,7 +625,7 @@ export const AddCredentialResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const UpdateCredentialRequestPlan: TypePlan = {
+const UpdateCredentialRequestPlan: TypePlan = {
   name: "UpdateCredentialRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -638,7 +638,7 @@ export const UpdateCredentialRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const UpdateCredentialResponsePlan: TypePlan = {
+const UpdateCredentialResponsePlan: TypePlan = {
   name: "UpdateCredentialResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -650,7 +650,7 @@ export const UpdateCredentialResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const RemoveCredentialRequestPlan: TypePlan = {
+const RemoveCredentialRequestPlan: TypePlan = {
   name: "RemoveCredentialRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -663,7 +663,7 @@ export const RemoveCredentialRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const RemoveCredentialResponsePlan: TypePlan = {
+const RemoveCredentialResponsePlan: TypePlan = {
   name: "RemoveCredentialResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -675,7 +675,7 @@ export const RemoveCredentialResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const SetTemporaryPasswordRequestPlan: TypePlan = {
+const SetTemporaryPasswordRequestPlan: TypePlan = {
   name: "SetTemporaryPasswordRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -689,7 +689,7 @@ export const SetTemporaryPasswordRequestPlan: TypePlan = {
   choices: [{ required: false, members: ["smsDeliveryInfo","voiceDeliveryInfo"] }],
 };
 
-export const SetTemporaryPasswordResponsePlan: TypePlan = {
+const SetTemporaryPasswordResponsePlan: TypePlan = {
   name: "SetTemporaryPasswordResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -702,7 +702,7 @@ export const SetTemporaryPasswordResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const ClearTemporaryPasswordRequestPlan: TypePlan = {
+const ClearTemporaryPasswordRequestPlan: TypePlan = {
   name: "ClearTemporaryPasswordRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -712,7 +712,7 @@ export const ClearTemporaryPasswordRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const ClearTemporaryPasswordResponsePlan: TypePlan = {
+const ClearTemporaryPasswordResponsePlan: TypePlan = {
   name: "ClearTemporaryPasswordResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -724,7 +724,7 @@ export const ClearTemporaryPasswordResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const SetTemporaryPasswordAttributesRequestPlan: TypePlan = {
+const SetTemporaryPasswordAttributesRequestPlan: TypePlan = {
   name: "SetTemporaryPasswordAttributesRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -735,7 +735,7 @@ export const SetTemporaryPasswordAttributesRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const SetTemporaryPasswordAttributesResponsePlan: TypePlan = {
+const SetTemporaryPasswordAttributesResponsePlan: TypePlan = {
   name: "SetTemporaryPasswordAttributesResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -747,7 +747,7 @@ export const SetTemporaryPasswordAttributesResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const SendOtpRequestPlan: TypePlan = {
+const SendOtpRequestPlan: TypePlan = {
   name: "SendOtpRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -759,7 +759,7 @@ export const SendOtpRequestPlan: TypePlan = {
   choices: [{ required: false, members: ["smsDeliveryInfo","voiceDeliveryInfo"] }],
 };
 
-export const SendOtpResponsePlan: TypePlan = {
+const SendOtpResponsePlan: TypePlan = {
   name: "SendOtpResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -771,7 +771,7 @@ export const SendOtpResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const RegisterRequestPlan: TypePlan = {
+const RegisterRequestPlan: TypePlan = {
   name: "RegisterRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -783,7 +783,7 @@ export const RegisterRequestPlan: TypePlan = {
   choices: [{ required: true, members: ["smsDeliveryInfo","voiceDeliveryInfo","serviceOtpDeliveryInfo"] }],
 };
 
-export const RegisterResponsePlan: TypePlan = {
+const RegisterResponsePlan: TypePlan = {
   name: "RegisterResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -796,7 +796,7 @@ export const RegisterResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const GetServerTimeRequestPlan: TypePlan = {
+const GetServerTimeRequestPlan: TypePlan = {
   name: "GetServerTimeRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -805,7 +805,7 @@ export const GetServerTimeRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const GetServerTimeResponsePlan: TypePlan = {
+const GetServerTimeResponsePlan: TypePlan = {
   name: "GetServerTimeResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -818,7 +818,7 @@ export const GetServerTimeResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const GetUserInfoRequestPlan: TypePlan = {
+const GetUserInfoRequestPlan: TypePlan = {
   name: "GetUserInfoRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -831,7 +831,7 @@ export const GetUserInfoRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const GetUserInfoResponsePlan: TypePlan = {
+const GetUserInfoResponsePlan: TypePlan = {
   name: "GetUserInfoResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -851,7 +851,7 @@ export const GetUserInfoResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const GetCredentialInfoRequestPlan: TypePlan = {
+const GetCredentialInfoRequestPlan: TypePlan = {
   name: "GetCredentialInfoRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -863,7 +863,7 @@ export const GetCredentialInfoRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const GetCredentialInfoResponsePlan: TypePlan = {
+const GetCredentialInfoResponsePlan: TypePlan = {
   name: "GetCredentialInfoResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -881,7 +881,7 @@ export const GetCredentialInfoResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const GetTemporaryPasswordAttributesRequestPlan: TypePlan = {
+const GetTemporaryPasswordAttributesRequestPlan: TypePlan = {
   name: "GetTemporaryPasswordAttributesRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -891,7 +891,7 @@ export const GetTemporaryPasswordAttributesRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const GetTemporaryPasswordAttributesResponsePlan: TypePlan = {
+const GetTemporaryPasswordAttributesResponsePlan: TypePlan = {
   name: "GetTemporaryPasswordAttributesResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -904,7 +904,7 @@ export const GetTemporaryPasswordAttributesResponsePlan: TypePlan = {
   choices: [],
 };
 
-export const PollPushStatusRequestPlan: TypePlan = {
+const PollPushStatusRequestPlan: TypePlan = {
   name: "PollPushStatusRequestType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },
@@ -914,7 +914,7 @@ export const PollPushStatusRequestPlan: TypePlan = {
   choices: [],
 };
 
-export const PollPushStatusResponsePlan: TypePlan = {
+const PollPushStatusResponsePlan: TypePlan = {
   name: "PollPushStatusResponseType",
   fields: [
     { name: "requestId", kind: 'string', required: true, maxOccurs: 1, facets: { minLength: 4, maxLength: 40, pattern: /^(?:[0-9A-Za-z_]+)$/u, patternSource: "[0-9A-Za-z_]+" } },

@@ -36,7 +36,7 @@ export async function sendAttempt(
  * @param url The service URL, for messages.
  * @param context The call, copied onto the error.
  */
-export function toSendFailure(error: unknown, attempt: AttemptSignal, url: URL, context: CallContext): VipError {
+function toSendFailure(error: unknown, attempt: AttemptSignal, url: URL, context: CallContext): VipError {
   if (error instanceof VipError) return error;
   return attempt.interruption(context) ?? toConnectionError(error, url, context);
 }

@@ -12,7 +12,7 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 const HEX_BINARY = /^(?:[0-9A-Fa-f]{2})*$/;
 
 /** The fields every request carries that come from the call options rather than from the input. */
-export const BASE_REQUEST_FIELDS = ['requestId', 'onBehalfOfAccountId'] as const;
+const BASE_REQUEST_FIELDS = ['requestId', 'onBehalfOfAccountId'] as const;
 
 const fieldNames = new WeakMap<TypePlan, ReadonlySet<string>>();
 function namesOf(type: TypePlan): ReadonlySet<string> {

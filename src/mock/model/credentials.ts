@@ -6,9 +6,9 @@ import { CredentialTypes, REGISTERED_TYPES, UNSUPPORTED_TYPES } from './state.js
 import { userBindingDetailOf } from './views.js';
 
 /** At most this many enabled bindings per user (6011)... */
-export const MAX_ENABLED_BINDINGS = 5;
+const MAX_ENABLED_BINDINGS = 5;
 /** ...and this many bindings in all (6012). */
-export const MAX_BINDINGS = 10;
+const MAX_BINDINGS = 10;
 // Characters VIP refuses in friendly names (602D).
 const FORBIDDEN_NAME_CHARACTERS = /[$#!"/?\\*]/;
 
@@ -20,7 +20,7 @@ export function credentialTypeProblem(credentialType: string): string | undefine
 }
 
 /** True when a friendly name contains a character VIP refuses. */
-export function isForbiddenFriendlyName(name: string | undefined): boolean {
+function isForbiddenFriendlyName(name: string | undefined): boolean {
   return name !== undefined && FORBIDDEN_NAME_CHARACTERS.test(name);
 }
 

@@ -8,7 +8,7 @@ import { failure, type Handler, type HandlerContext, type Outcome, success } fro
 import { userKey } from './state.js';
 
 /** Scores at or above this count as risky. */
-export const RISK_THRESHOLD = 70;
+const RISK_THRESHOLD = 70;
 const RISKY_NETWORK_PREFIX = '203.0.113.';
 const RISKY_AGENT = /curl/i;
 const POLICY_VERSION = '1.0';

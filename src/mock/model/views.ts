@@ -4,7 +4,7 @@ import { pushAttributesOf, tokenDetailsOf } from './credential-kinds.js';
 import type { BindingRecord, UserRecord } from './state.js';
 
 /** The bindingDetail element of a binding. Bindings are always enabled: 1.8 has no way to disable one. */
-export function bindingDetailOf(binding: BindingRecord): BindingDetail {
+function bindingDetailOf(binding: BindingRecord): BindingDetail {
   return {
     bindStatus: 'ENABLED',
     friendlyName: binding.friendlyName,
