@@ -4,10 +4,10 @@
  * clock, and cancellation is immediate.
  */
 import { createServiceError } from './errors/index.js';
-import { VipAbortError, VipConnectionError, VipTimeoutError } from './errors/request-errors.js';
-import { VipConfigurationError } from './errors/request-errors.js';
+import { VipAbortError, VipConfigurationError, VipTimeoutError } from './errors/request-errors.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { PollPushStatusInput, PollPushStatusOutput, PushTransactionStatus } from './generated/types.js';
+import { shouldRetry } from './transport/retry.js';
 import { writeRequest } from './xml/request-writer.js';
 
 /** Options of {@link VipClient.waitForPush}. */
@@ -102,8 +102,8 @@ class PushPoller {
       waiter.dueAt = performance.now() + waiter.intervalMs;
       if (!this.#waiters.has(waiter)) continue;
       if (failure !== undefined) {
-        // A lost poll is not a lost push: keep waiting through transient failures until the deadline.
-        if (!isTransient(failure)) waiter.settle(failure as Error);
+        // A lost poll is not a lost push: keep waiting through whatever a read may be retried after, until the deadline.
+        if (!shouldRetry(failure, true)) waiter.settle(failure as Error);
         continue;
       }
       const status = statuses?.find((s) => s.transactionId === waiter.transactionId);
@@ -113,14 +113,6 @@ class PushPoller {
     }
     this.#schedule();
   }
-}
-
-function isTransient(error: unknown): boolean {
-  return (
-    error instanceof VipConnectionError ||
-    error instanceof VipTimeoutError ||
-    (typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === true)
-  );
 }
 
 const pollers = new WeakMap<PushPollingClient, PushPoller>();
