@@ -130,7 +130,7 @@ function checkDuration(value: number | undefined, name: string, fallback: number
  * @throws {@link VipValidationError} for a malformed transaction ID; the push error class of the final status
  * (7002 `PushDeniedError`, 7003 `PushChangedError`, 7004 `PushExpiredError`, 7005 `PushNotFoundError`,
  * 7006 `PushNotCompletedError`, 7008 `PushRequestParametersNotMetError`); {@link VipTimeoutError};
- * {@link VipAbortError}; or the poll's own error when it is not transient.
+ * {@link VipAbortError}; or the poll's own error when a read would not be retried after it.
  */
 export function waitForPush(
   client: PushPollingClient,
