@@ -2,7 +2,7 @@
 import { checkCredentialCode, isNumericCode } from './code-check.js';
 import { isStandardCredentialId, pushAttributesOf } from './credential-kinds.js';
 import { failure, type Handler, INVALID_OTP_DETAIL, success } from './outcome.js';
-import { CredentialTypes, REGISTERED_TYPES, UNSUPPORTED_TYPES } from './state.js';
+import { type AccountState, type BindingRecord, CredentialTypes, REGISTERED_TYPES, UNSUPPORTED_TYPES, type UserRecord } from './state.js';
 import { userBindingDetailOf } from './views.js';
 
 /** At most this many enabled bindings per user (6011)... */
@@ -69,26 +69,33 @@ export const addCredential: Handler<'addCredential'> = (input, context) => {
 
 /** updateCredential: renames a binding. 6003, 6007 (not bound), 6006 (other type), 602D (name). */
 export const updateCredential: Handler<'updateCredential'> = (input, { account }) => {
-  const user = account.user(input.userId);
-  if (user === undefined) return failure('6003');
-  const binding = user.bindings.get(input.credentialId);
-  if (binding === undefined) return failure('6007');
-  if (binding.credentialType !== input.credentialType) return failure('6006');
+  const found = findBinding(account, input);
+  if ('status' in found) return found;
   if (isForbiddenFriendlyName(input.friendlyName)) return failure('602D');
-  binding.friendlyName = input.friendlyName;
+  found.binding.friendlyName = input.friendlyName;
   return success();
 };
 
 /** removeCredential: unbinds. 6003, 6007 (not bound), 6006 (other type). */
 export const removeCredential: Handler<'removeCredential'> = (input, { account }) => {
+  const found = findBinding(account, input);
+  if ('status' in found) return found;
+  found.user.bindings.delete(input.credentialId);
+  return success();
+};
+
+/** The binding a request names, or VIP's answer when there is none: 6003 (no user), 6007 (not bound), 6006 (other type). */
+function findBinding(
+  account: AccountState,
+  input: { userId: string; credentialId: string; credentialType: string },
+): { user: UserRecord; binding: BindingRecord } | ReturnType<typeof failure> {
   const user = account.user(input.userId);
   if (user === undefined) return failure('6003');
   const binding = user.bindings.get(input.credentialId);
   if (binding === undefined) return failure('6007');
   if (binding.credentialType !== input.credentialType) return failure('6006');
-  user.bindings.delete(input.credentialId);
-  return success();
-};
+  return { user, binding };
+}
 
 /**
  * getCredentialInfo: a credential and the users it is bound to. 600A/6006 (type), 6004 when the credential is

@@ -4,7 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { failure, type Handler, success } from './outcome.js';
-import type { TemporaryPassword, UserRecord } from './state.js';
+import type { AccountState, TemporaryPassword, UserRecord } from './state.js';
 
 const DAY_MS = 24 * 3600_000;
 const DEFAULT_LIFETIME_MS = DAY_MS;
@@ -41,33 +41,41 @@ export const setTemporaryPassword: Handler<'setTemporaryPassword'> = (input, { a
 
 /** clearTemporaryPassword: 6003 unknown user, 6017 when no code is set. */
 export const clearTemporaryPassword: Handler<'clearTemporaryPassword'> = (input, { account, now }) => {
-  const user = account.user(input.userId);
-  if (user === undefined) return failure('6003');
-  if (activeTemporaryPassword(user, now) === undefined) return failure('6017');
-  user.temporaryPassword = undefined;
+  const found = findTemporaryPassword(account, input.userId, now);
+  if ('status' in found) return found;
+  found.user.temporaryPassword = undefined;
   return success();
 };
 
 /** setTemporaryPasswordAttributes: changes expiry and/or one-time use. 6003, 6017 (no code), 601A (expiry). */
 export const setTemporaryPasswordAttributes: Handler<'setTemporaryPasswordAttributes'> = (input, { account, now }) => {
-  const user = account.user(input.userId);
-  if (user === undefined) return failure('6003');
-  const current = activeTemporaryPassword(user, now);
-  if (current === undefined) return failure('6017');
+  const found = findTemporaryPassword(account, input.userId, now);
+  if ('status' in found) return found;
   const { expirationTime, oneTimeUseOnly } = input.temporaryPasswordAttributes;
   if (expirationTime !== undefined && !isValidExpiry(expirationTime, now)) return failure('601A');
-  if (expirationTime !== undefined) current.expiresAt = expirationTime;
-  if (oneTimeUseOnly !== undefined) current.oneTimeUse = oneTimeUseOnly;
+  if (expirationTime !== undefined) found.code.expiresAt = expirationTime;
+  if (oneTimeUseOnly !== undefined) found.code.oneTimeUse = oneTimeUseOnly;
   return success();
 };
 
 /** getTemporaryPasswordAttributes: expiry and one-time use of the code. 6003, 6017 (no code). */
 export const getTemporaryPasswordAttributes: Handler<'getTemporaryPasswordAttributes'> = (input, { account, now }) => {
-  const user = account.user(input.userId);
-  if (user === undefined) return failure('6003');
-  const current = activeTemporaryPassword(user, now);
-  if (current === undefined) return failure('6017');
+  const found = findTemporaryPassword(account, input.userId, now);
+  if ('status' in found) return found;
   return success<'getTemporaryPasswordAttributes'>({
-    tempPwdAttributes: { expirationTime: current.expiresAt, oneTimeUseOnly: current.oneTimeUse },
+    tempPwdAttributes: { expirationTime: found.code.expiresAt, oneTimeUseOnly: found.code.oneTimeUse },
   });
 };
+
+/** The user's active code, or VIP's answer when there is none: 6003 (no user), 6017 (no code set). */
+function findTemporaryPassword(
+  account: AccountState,
+  userId: string,
+  now: Date,
+): { user: UserRecord; code: TemporaryPassword } | ReturnType<typeof failure> {
+  const user = account.user(userId);
+  if (user === undefined) return failure('6003');
+  const code = activeTemporaryPassword(user, now);
+  if (code === undefined) return failure('6017');
+  return { user, code };
+}
