@@ -25,6 +25,7 @@ import type { ClientCertificateInfo } from './transport/client-certificate-info.
 import { backoffDelay, shouldRetry, sleep } from './transport/retry.js';
 import { createTransport } from './transport/create-transport.js';
 import type { SoapHttpResponse, Transport } from './transport/transport.js';
+import { lenientBodyText } from './xml/body-text.js';
 import { readResponse, type ResponseObject } from './xml/response-reader.js';
 import { writeRequest } from './xml/request-writer.js';
 
@@ -133,7 +134,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
             attempt,
             httpStatus: response.status,
             durationMs,
-            body: response.body,
+            body: lenientBodyText(response.body),
           });
         }
         return this.#interpret(operation, response, context) as unknown as OperationOutputs[N];
@@ -150,10 +151,11 @@ export class VipClient extends VipOperations<VipCallOptions> {
   /** Turns one HTTP response into the operation's result, or throws the error it stands for. */
   #interpret(operation: OperationPlan, response: SoapHttpResponse, context: CallContext): ResponseObject {
     const isSuccess = response.status >= 200 && response.status < 300;
-    if (!isSuccess && !SOAP_ENVELOPE.test(response.body)) {
-      throw new VipHttpError(response.status, response.body.slice(0, EXCERPT_LENGTH), context);
+    const text = lenientBodyText(response.body);
+    if (!isSuccess && !SOAP_ENVELOPE.test(text)) {
+      throw new VipHttpError(response.status, text.slice(0, EXCERPT_LENGTH), context);
     }
-    const parsed = readResponse(operation, response.body, response.status, context);
+    const parsed = readResponse(operation, text, response.status, context);
     if (parsed.kind === 'fault') throw parsed.error;
     const result = parsed.value;
     const status = result.status;

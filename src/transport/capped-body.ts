@@ -21,10 +21,7 @@ export function rejectDeclaredOversize(contentLength: string | undefined, origin
   if (Number(contentLength) > origin.maxBytes) throw tooLarge(origin);
 }
 
-/**
- * Gathers a body's chunks up to the cap and decodes them as UTF-8 once at the end (a multi-byte character may
- * straddle two chunks).
- */
+/** Gathers a body's chunks up to the cap; the client decodes them once the whole body is in. */
 export class CappedBody {
   readonly #parts: Uint8Array[] = [];
   readonly #origin: BodyOrigin;
@@ -44,10 +41,9 @@ export class CappedBody {
     this.#parts.push(chunk);
   }
 
-  /** The body as text. */
-  text(): string {
-    // TextDecoder drops a leading byte-order mark, which an XML parser would otherwise see as text before the prolog.
-    return new TextDecoder('utf-8').decode(Buffer.concat(this.#parts, this.#total));
+  /** The whole body. */
+  bytes(): Uint8Array {
+    return this.#parts.length === 1 ? (this.#parts[0] as Uint8Array) : Buffer.concat(this.#parts, this.#total);
   }
 }
 
@@ -56,10 +52,10 @@ export class CappedBody {
  * which cancels the underlying body, so the rest is never buffered.
  * @throws {VipProtocolError} "response exceeds N bytes".
  */
-export async function readCappedBody(chunks: AsyncIterable<Uint8Array>, origin: BodyOrigin): Promise<string> {
+export async function readCappedBody(chunks: AsyncIterable<Uint8Array>, origin: BodyOrigin): Promise<Uint8Array> {
   const body = new CappedBody(origin);
   for await (const chunk of chunks) body.add(chunk);
-  return body.text();
+  return body.bytes();
 }
 
 function tooLarge({ status, maxBytes, context }: BodyOrigin): VipProtocolError {

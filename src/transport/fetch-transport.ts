@@ -64,8 +64,8 @@ export class FetchTransport implements Transport {
         await response.body?.cancel().catch(() => undefined);
         throw error;
       }
-      const body = response.body === null ? '' : await readCappedBody(streamChunks(response.body), origin);
-      return { status: response.status, contentType: response.headers.get('content-type') ?? undefined, body };
+      const body = response.body === null ? new Uint8Array(0) : await readCappedBody(streamChunks(response.body), origin);
+      return { status: response.status, headers: Object.fromEntries(response.headers), body };
     });
   }
 

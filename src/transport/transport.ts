@@ -24,10 +24,16 @@ export interface SoapHttpRequest {
 export interface SoapHttpResponse {
   /** The HTTP status code. */
   status: number;
-  /** The `content-type` header, if present. */
-  contentType: string | undefined;
-  /** The body decoded as UTF-8. */
-  body: string;
+  /**
+   * The response headers, names in lower case, repeated headers joined with `, `. The client reads
+   * `content-type` (its `charset`) from here.
+   */
+  headers: Record<string, string>;
+  /**
+   * The body as received (after any `content-encoding` was undone). Bytes are decoded by the client, which
+   * checks the declared charset; a string is taken as already-decoded text.
+   */
+  body: Uint8Array | string;
 }
 
 /**

@@ -18,9 +18,13 @@ export interface Exchange {
   context: CallContext;
 }
 
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
+/** undici's header record with lower-case names; repeated headers joined the way HTTP allows. */
+function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
 }
 
 /**
@@ -33,7 +37,7 @@ export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, m
     let controller: Dispatcher.DispatchController | undefined;
     let settled = false;
     let status = 0;
-    let contentType: string | undefined;
+    let received: Record<string, string> = {};
     let collected: CappedBody | undefined;
     const finish = (error: unknown, response?: SoapHttpResponse) => {
       if (settled) return;
@@ -72,11 +76,10 @@ export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, m
         },
         onResponseStart(c, statusCode, responseHeaders) {
           status = statusCode;
-          const headersRecord = responseHeaders as Record<string, string | string[] | undefined>;
-          contentType = header(headersRecord, 'content-type');
+          received = flatHeaders(responseHeaders as Record<string, string | string[] | undefined>);
           collected = new CappedBody({ status, maxBytes, context });
           try {
-            rejectDeclaredOversize(header(headersRecord, 'content-length'), { status, maxBytes, context });
+            rejectDeclaredOversize(received['content-length'], { status, maxBytes, context });
           } catch (error) {
             stop(c, error);
           }
@@ -89,7 +92,7 @@ export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, m
           }
         },
         onResponseEnd() {
-          finish(undefined, { status, contentType, body: collected?.text() ?? '' });
+          finish(undefined, { status, headers: received, body: collected?.bytes() ?? new Uint8Array(0) });
         },
         onResponseError(_c, error) {
           finish(error);

@@ -6,7 +6,7 @@ import { VipClient, type SoapHttpRequest, type SoapHttpResponse, type Transport,
 import { requestIdOf, vipResponse, type ResponseStatus } from '../helpers/soap-fixtures.js';
 
 /** A canned answer: a body with HTTP 200 and `text/xml`, or a full response. */
-export type FakeReply = string | { status?: number; body: string; contentType?: string };
+export type FakeReply = string | { status?: number; body: string | Uint8Array; headers?: Record<string, string> };
 
 /** Decides the answer to one request. */
 export type Responder = (request: SoapHttpRequest) => FakeReply | Promise<FakeReply>;
@@ -27,8 +27,8 @@ export class FakeTransport implements Transport {
   async send(request: SoapHttpRequest): Promise<SoapHttpResponse> {
     this.requests.push(request);
     const reply = await this.respond(request);
-    if (typeof reply === 'string') return { status: 200, contentType: 'text/xml; charset=utf-8', body: reply };
-    return { status: reply.status ?? 200, contentType: reply.contentType ?? 'text/xml; charset=utf-8', body: reply.body };
+    if (typeof reply === 'string') return { status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, body: reply };
+    return { status: reply.status ?? 200, headers: reply.headers ?? { 'content-type': 'text/xml; charset=utf-8' }, body: reply.body };
   }
 
   /** Marks the transport closed, so a test can check that the client closed it. */

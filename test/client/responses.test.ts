@@ -293,7 +293,7 @@ describe('strictness', () => {
 
   it('turns an HTML 502 into VipHttpError with the status and an excerpt', async () => {
     const html = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>';
-    const vip = answering({ status: 502, contentType: 'text/html', body: html });
+    const vip = answering({ status: 502, headers: { 'content-type': 'text/html' }, body: html });
     const error = await rejection(vip.getServerTime({}, { requestId: RID }));
     expect(error).toBeInstanceOf(VipHttpError);
     expect(error).toMatchObject({ httpStatus: 502, requestId: RID, operation: 'getServerTime' });
@@ -301,7 +301,7 @@ describe('strictness', () => {
   });
 
   it('keeps only an excerpt of a long error page', async () => {
-    const vip = answering({ status: 503, contentType: 'text/html', body: `<html>${'x'.repeat(10_000)}</html>` });
+    const vip = answering({ status: 503, headers: { 'content-type': 'text/html' }, body: `<html>${'x'.repeat(10_000)}</html>` });
     const error = (await rejection(vip.getServerTime({}, { requestId: RID }))) as VipHttpError;
     expect(error).toBeInstanceOf(VipHttpError);
     expect(error.bodyExcerpt.length).toBeLessThan(1000);

@@ -10,7 +10,7 @@ function answering(element: string, inner: string): VipClient {
     async send(request) {
       const requestId = /<vip:requestId>([^<]+)</.exec(request.body)?.[1];
       const body = `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><${element} xmlns="${NS}"><requestId>${requestId}</requestId><status>0000</status><statusMessage>Success</statusMessage>${inner}</${element}></S:Body></S:Envelope>`;
-      return { status: 200, contentType: 'text/xml', body };
+      return { status: 200, headers: { 'content-type': 'text/xml' }, body };
     },
     async close() {},
   };

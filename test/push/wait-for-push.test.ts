@@ -35,7 +35,7 @@ function pushService(script: Script, options: { failFirst?: 'connection' | 'stat
           const { VipConnectionError } = await import('vip-user-services');
           throw new VipConnectionError('reset', { code: 'ECONNRESET', ...request.context });
         }
-        return { status: 200, contentType: 'text/xml', body: envelope(requestId, '6003', '') };
+        return { status: 200, headers: { 'content-type': 'text/xml' }, body: envelope(requestId, '6003', '') };
       }
       const statuses = ids
         .map((id) => {
@@ -44,7 +44,7 @@ function pushService(script: Script, options: { failFirst?: 'connection' | 'stat
           return `<transactionStatus><transactionId>${id}</transactionId><status>${step.status}</status><statusMessage>m${step.status}</statusMessage>${step.extra ?? ''}</transactionStatus>`;
         })
         .join('');
-      return { status: 200, contentType: 'text/xml', body: envelope(requestId, '0000', statuses) };
+      return { status: 200, headers: { 'content-type': 'text/xml' }, body: envelope(requestId, '0000', statuses) };
     },
     async close() {},
   };

@@ -25,13 +25,13 @@ function flaky(failure: Failure, failures: number) {
       const requestId = /<vip:requestId>([^<]+)</.exec(request.body)?.[1];
       const respond = (status: string) => ({
         status: 200,
-        contentType: 'text/xml',
+        headers: { 'content-type': 'text/xml' },
         body: `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><${element}Response xmlns="${NS}"><requestId>${requestId}</requestId><status>${status}</status><statusMessage>m</statusMessage></${element}Response></S:Body></S:Envelope>`,
       });
       if (attempts.length > failures) return respond(element === 'AuthenticateUserWithPush' ? '6040' : '0000');
       switch (failure) {
         case 'http503':
-          return { status: 503, contentType: 'text/html', body: '<html><body>Service Unavailable</body></html>' };
+          return { status: 503, headers: { 'content-type': 'text/html' }, body: '<html><body>Service Unavailable</body></html>' };
         case 'status6005':
           return respond('6005');
         case 'timeout':
@@ -137,7 +137,7 @@ describe('retries', () => {
     const transport: Transport = {
       async send() {
         attempts++;
-        return { status: 503, contentType: 'text/html', body: '<html>busy</html>' };
+        return { status: 503, headers: { 'content-type': 'text/html' }, body: '<html>busy</html>' };
       },
       async close() {},
     };

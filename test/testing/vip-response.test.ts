@@ -21,7 +21,7 @@ function clientAnswering(answer: (body: string) => { status?: number; body: stri
     async send(request: SoapHttpRequest) {
       sent.push(request.body);
       const { status = 200, body } = answer(request.body);
-      return { status, contentType: 'text/xml', body };
+      return { status, headers: { 'content-type': 'text/xml' }, body };
     },
     async close() {},
   };

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VipConnectionError, VipTimeoutError } from '../../src/errors/request-errors.js';
 import { FetchTransport } from '../../src/transport/fetch-transport.js';
-import { SAMPLE_ENVELOPE, soapRequest } from './soap-request.js';
+import { answerOf, SAMPLE_ENVELOPE, soapRequest } from './soap-request.js';
 
 const ORIGIN = 'https://userservices-auth.vip.symantec.com';
 const PATH = '/vipuserservices/AuthenticationService_1_8';
@@ -27,7 +27,11 @@ describe('FetchTransport intercepted by nock', () => {
       .post(PATH, (body) => body === SAMPLE_ENVELOPE)
       .reply(200, '<AuthenticateUserResponse/>', { 'content-type': 'text/xml; charset=utf-8' });
     const response = await new FetchTransport().send(soapRequest(URL_));
-    expect(response).toEqual({ status: 200, contentType: 'text/xml; charset=utf-8', body: '<AuthenticateUserResponse/>' });
+    expect(answerOf(response)).toEqual({
+      status: 200,
+      headers: { 'content-type': 'text/xml; charset=utf-8' },
+      body: '<AuthenticateUserResponse/>',
+    });
     expect(scope.isDone()).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VipConfigurationError, VipConnectionError, VipProtocolError } from '../../src/errors/request-errors.js';
 import { FetchTransport } from '../../src/transport/fetch-transport.js';
 import { type LocalServer, startHttpServer } from './local-server.js';
-import { soapRequest } from './soap-request.js';
+import { answerOf, soapRequest, textOf } from './soap-request.js';
 import { describeTransportContract } from './transport-contract.js';
 
 describeTransportContract('FetchTransport over global fetch', (options) => new FetchTransport(options));
@@ -61,14 +61,14 @@ describe('FetchTransport specifics', () => {
   it('reads a body-less response as an empty string', async () => {
     const fakeFetch = vi.fn<typeof fetch>().mockResolvedValue(new Response(null, { status: 204 }));
     const response = await new FetchTransport({ fetch: fakeFetch }).send(soapRequest('https://vip.example.test/ws'));
-    expect(response).toEqual({ status: 204, contentType: undefined, body: '' });
+    expect(answerOf(response)).toEqual({ status: 204, headers: {}, body: '' });
   });
 
   it('looks up the global fetch at send time, so interceptors installed later still apply', async () => {
     const transport = new FetchTransport();
     const lateFetch = vi.fn<typeof fetch>().mockResolvedValue(new Response('<late/>', { status: 200 }));
     vi.stubGlobal('fetch', lateFetch);
-    expect((await transport.send(soapRequest('https://vip.example.test/ws'))).body).toBe('<late/>');
+    expect(textOf(await transport.send(soapRequest('https://vip.example.test/ws')))).toBe('<late/>');
     expect(lateFetch).toHaveBeenCalledTimes(1);
   });
 

@@ -6,7 +6,7 @@ import type { VipTlsOptions } from '../../src/transport/tls-credentials.js';
 import { UndiciTransport, type UndiciTransportOptions } from '../../src/transport/undici-transport.js';
 import { tlsFixtures, type PemPair } from '../helpers/tls-fixtures.js';
 import { type LocalServer, type OpensslServer, startHttpsServer, startOpensslServer } from './local-server.js';
-import { soapRequest } from './soap-request.js';
+import { answerOf, soapRequest } from './soap-request.js';
 
 const fixtures = tlsFixtures();
 // OpenSSL 3.0 (Node 20) prefixes these alerts with SSLV3, OpenSSL 3.5 (Node 22+) with SSL/TLS.
@@ -67,7 +67,7 @@ describe('UndiciTransport over mutual TLS: accepted client certificates', () => 
   it('authenticates with a PEM certificate and key', async () => {
     const sender = transport({ tls: trustingTestCa() });
     const response = await sender.send(soapRequest(mtls.server.url));
-    expect(response).toEqual({ status: 200, contentType: 'text/xml; charset=utf-8', body: '<ok/>' });
+    expect(answerOf(response)).toEqual({ status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, body: '<ok/>' });
     expect(mtls.peers.at(-1)).toBe('vip-test-client');
     expect(sender.certificate?.subject).toBe(fixtures.client.subject);
   });

@@ -1,5 +1,5 @@
 /** Builds the `SoapHttpRequest`s the transport tests send. */
-import type { SoapHttpRequest } from '../../src/transport/transport.js';
+import type { SoapHttpRequest, SoapHttpResponse } from '../../src/transport/transport.js';
 
 /** A small envelope with a non-ASCII character, so byte counts and character counts differ. */
 export const SAMPLE_ENVELOPE =
@@ -18,4 +18,19 @@ export function soapRequest(url: string, overrides: Partial<SoapHttpRequest> = {
     context: { operation: 'getUserInfo', requestId: 'req_0001', attempts: 1 },
     ...overrides,
   };
+}
+
+/** A transport's answer with its body as text and only the headers a test names, for exact comparisons. */
+export function answerOf(response: SoapHttpResponse, headerNames: readonly string[] = ['content-type']) {
+  const headers: Record<string, string> = {};
+  for (const name of headerNames) {
+    const value = response.headers[name];
+    if (value !== undefined) headers[name] = value;
+  }
+  return { status: response.status, headers, body: textOf(response) };
+}
+
+/** The body of a transport's answer as UTF-8 text. */
+export function textOf(response: SoapHttpResponse): string {
+  return typeof response.body === 'string' ? response.body : Buffer.from(response.body).toString('utf8');
 }

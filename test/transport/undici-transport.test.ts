@@ -7,7 +7,7 @@ import { VipConfigurationError, VipConnectionError } from '../../src/errors/requ
 import { UndiciTransport } from '../../src/transport/undici-transport.js';
 import { type TlsFixtures, tlsFixtures } from '../helpers/tls-fixtures.js';
 import { type LocalServer, startHttpServer, startHttpsServer } from './local-server.js';
-import { SAMPLE_ENVELOPE, soapRequest } from './soap-request.js';
+import { answerOf, SAMPLE_ENVELOPE, soapRequest } from './soap-request.js';
 import { describeTransportContract } from './transport-contract.js';
 
 describeTransportContract('UndiciTransport', (options) => new UndiciTransport(options));
@@ -94,7 +94,7 @@ describe('UndiciTransport with an injected dispatcher', () => {
     const sender = new UndiciTransport({ dispatcher: mockAgent, tls: { cert: 'ignored', key: 'ignored' } });
     expect(sender.certificate).toBeUndefined();
     const response = await sender.send(soapRequest(`${origin}/vipuserservices/QueryService_1_8`));
-    expect(response).toEqual({ status: 200, contentType: 'text/xml', body: '<GetUserInfoResponse/>' });
+    expect(answerOf(response)).toEqual({ status: 200, headers: { 'content-type': 'text/xml' }, body: '<GetUserInfoResponse/>' });
     mockAgent.assertNoPendingInterceptors();
 
     await sender.close();

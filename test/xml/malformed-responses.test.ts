@@ -8,7 +8,7 @@ function answering(body: (requestId: string) => string): VipClient {
   const transport: Transport = {
     async send(request) {
       const requestId = /<vip:requestId>([^<]+)</.exec(request.body)?.[1] as string;
-      return { status: 200, contentType: 'text/xml', body: body(requestId) };
+      return { status: 200, headers: { 'content-type': 'text/xml' }, body: body(requestId) };
     },
     async close() {},
   };
