@@ -129,6 +129,12 @@ export interface VipClientOptions {
    * @default 30
    */
   certificateWarningDays?: number;
+  /**
+   * Show personal data (the `IAAuthData` device fingerprints of `evaluateRisk` and `denyRisk`) in logged bodies and
+   * hook payloads. Off by default: they are masked like secrets. Secrets themselves are always masked.
+   * @default false
+   */
+  logPersonalData?: boolean;
 }
 
 /** Options of a single call; all optional. */
@@ -137,9 +143,9 @@ export interface VipCallOptions {
   requestId?: string;
   /** Child account to act for on this call, overriding the client's `onBehalfOfAccountId`. */
   onBehalfOfAccountId?: string;
-  /** Deadline of each attempt of this call, in milliseconds, overriding the client's `timeoutMs`. */
+  /** Deadline of each attempt of this call, in milliseconds (1 to 2147483647), overriding the client's `timeoutMs`. */
   timeoutMs?: number;
-  /** Cancels the call, including any wait between retries. */
+  /** Cancels the call, including any wait between retries. Must be an `AbortSignal`. */
   signal?: AbortSignal;
 }
 
@@ -150,6 +156,28 @@ export interface ResolvedClientOptions {
   retry: ResolvedRetryOptions;
   onBehalfOfAccountId: string | undefined;
   certificateWarningDays: number;
+  hooks: VipHooks;
+  logger: VipLogger | undefined;
+  logPersonalData: boolean;
+}
+
+/** The options of one call, checked and merged with the client's. */
+export interface ResolvedCallOptions {
+  requestId: string | undefined;
+  onBehalfOfAccountId: string | undefined;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+}
+
+/** The longest delay Node's timers can hold: a longer one fires after 1 ms instead. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Reads one option: own properties only, so a property polluted onto `Object.prototype` elsewhere in the
+ * application (`hooks`, `endpoint`, ...) can never configure the client.
+ */
+export function own<T extends object, K extends keyof T>(options: T | undefined, key: K): T[K] | undefined {
+  return options !== undefined && options !== null && Object.hasOwn(options, key) ? options[key] : undefined;
 }
 
 const SERVICES: readonly ServiceName[] = ['Authentication', 'Management', 'Query'];
@@ -165,7 +193,7 @@ function checkUrl(value: string | URL, name: string): URL {
   return url;
 }
 
-/** A positive, finite number of milliseconds or bytes, for options and per-call overrides. */
+/** A positive, finite number (of bytes, days...). */
 export function checkPositive(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
@@ -174,29 +202,116 @@ export function checkPositive(value: number | undefined, name: string, fallback:
   return value;
 }
 
+/** A duration that a Node timer can hold: 1 to 2147483647 milliseconds. */
+export function checkDuration(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > MAX_TIMER_MS) {
+    throw new VipConfigurationError(`${name} must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Checks a cancellation signal.
+ * @throws {VipConfigurationError} for anything but an `AbortSignal` (or `undefined`).
+ */
+export function checkSignal(value: unknown, name: string): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  if (value instanceof AbortSignal || Object.prototype.toString.call(value) === '[object AbortSignal]') return value as AbortSignal;
+  throw new VipConfigurationError(`${name} must be an AbortSignal`);
+}
+
+function checkAccountId(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[0-9A-Za-z]{3,50}$/.test(value)) {
+    throw new VipConfigurationError(`${name} must be 3 to 50 letters and digits`);
+  }
+  return value;
+}
+
+/**
+ * Reads a callback: an own property, or a method of the object's class, but never one inherited from
+ * `Object.prototype`, where a polluting library could have put it.
+ */
+function method<T extends object>(value: T, key: keyof T & string): unknown {
+  const found = value[key];
+  return found === (Object.prototype as Record<string, unknown>)[key] ? undefined : found;
+}
+
+function checkFunctions<T extends object>(value: T | undefined, name: string, keys: ReadonlyArray<keyof T & string>): T {
+  if (value === undefined) return {} as T;
+  if (typeof value !== 'object' || value === null) throw new VipConfigurationError(`${name} must be an object`);
+  const picked: Partial<T> = {};
+  for (const key of keys) {
+    const member = method(value, key);
+    if (member === undefined) continue;
+    if (typeof member !== 'function') throw new VipConfigurationError(`${name}.${key} must be a function`);
+    picked[key] = member as T[typeof key];
+  }
+  return picked as T;
+}
+
+/**
+ * Checks one call's options and merges them with the client's.
+ * @throws {VipConfigurationError} for a `timeoutMs` out of range or a `signal` that is not an AbortSignal.
+ */
+export function resolveCallOptions(options: VipCallOptions | undefined, client: ResolvedClientOptions): ResolvedCallOptions {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new VipConfigurationError('the call options must be an object');
+  }
+  return {
+    requestId: own(options, 'requestId'),
+    // Checked by the request writer against the contract, as a VipValidationError naming the field.
+    onBehalfOfAccountId: own(options, 'onBehalfOfAccountId') ?? client.onBehalfOfAccountId,
+    timeoutMs: checkDuration(own(options, 'timeoutMs'), 'timeoutMs', client.timeoutMs),
+    signal: checkSignal(own(options, 'signal'), 'signal'),
+  };
+}
+
 /** Validates the options and computes everything the call path needs, once. */
 export function resolveClientOptions(options: VipClientOptions): ResolvedClientOptions {
-  const version = options.apiVersion ?? CONTRACT_VERSION;
-  if (!/^\d+\.\d+$/.test(version)) throw new VipConfigurationError(`apiVersion must look like '1.8', got ${JSON.stringify(version)}`);
-  const base = checkUrl(options.endpoint ?? DEFAULT_ENDPOINT, 'endpoint');
+  if (typeof options !== 'object' || options === null) throw new VipConfigurationError('the client options must be an object');
+  const version = own(options, 'apiVersion') ?? CONTRACT_VERSION;
+  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) {
+    throw new VipConfigurationError(
+      `apiVersion must be a string like '1.8', got ${typeof version === 'string' ? JSON.stringify(version) : String(version)}`,
+    );
+  }
+  const base = checkUrl(own(options, 'endpoint') ?? DEFAULT_ENDPOINT, 'endpoint');
   const basePath = base.pathname.replace(/\/+$/, '');
   const urls = {} as Record<ServiceName, string>;
+  const endpoints = own(options, 'endpoints');
   for (const service of SERVICES) {
-    const override = options.endpoints?.[service];
+    const override = own(endpoints, service);
     urls[service] =
       override !== undefined
         ? checkUrl(override, `endpoints.${service}`).href
         : new URL(`${basePath}/vipuserservices/${service}Service_${version.replace('.', '_')}`, base).href;
   }
-  if (options.onBehalfOfAccountId !== undefined && !/^[0-9A-Za-z]{3,50}$/.test(options.onBehalfOfAccountId)) {
-    throw new VipConfigurationError('onBehalfOfAccountId must be 3 to 50 letters and digits');
-  }
+  const retry = own(options, 'retry');
+  const logPersonalData = own(options, 'logPersonalData') ?? false;
+  if (typeof logPersonalData !== 'boolean') throw new VipConfigurationError('logPersonalData must be a boolean');
   return {
     urls,
-    timeoutMs: checkPositive(options.timeoutMs, 'timeoutMs', 30_000),
-    maxResponseBytes: checkPositive(options.maxResponseBytes, 'maxResponseBytes', 4 * 1024 * 1024),
-    retry: resolveRetryOptions(options.retry === false ? { maxAttempts: 1 } : options.retry),
-    onBehalfOfAccountId: options.onBehalfOfAccountId,
-    certificateWarningDays: checkPositive(options.certificateWarningDays, 'certificateWarningDays', 30),
+    timeoutMs: checkDuration(own(options, 'timeoutMs'), 'timeoutMs', 30_000),
+    maxResponseBytes: checkPositive(own(options, 'maxResponseBytes'), 'maxResponseBytes', 4 * 1024 * 1024),
+    retry: resolveRetryOptions(retry === false ? { maxAttempts: 1 } : retry),
+    onBehalfOfAccountId: checkAccountId(own(options, 'onBehalfOfAccountId'), 'onBehalfOfAccountId'),
+    certificateWarningDays: checkPositive(own(options, 'certificateWarningDays'), 'certificateWarningDays', 30),
+    hooks: checkFunctions(own(options, 'hooks'), 'hooks', ['onRequest', 'onResponse', 'onRetry', 'onCertificateExpiring']),
+    logger: checkLogger(own(options, 'logger')),
+    logPersonalData,
   };
+}
+
+/** A logger is kept as given (its methods may rely on `this`); only its shape is checked. */
+function checkLogger(logger: VipLogger | undefined): VipLogger | undefined {
+  if (logger === undefined) return undefined;
+  checkFunctions(logger, 'logger', ['debug', 'warn']);
+  return { debug: bound(logger, 'debug'), warn: bound(logger, 'warn') };
+}
+
+function bound(logger: VipLogger, level: 'debug' | 'warn'): VipLogger['debug'] {
+  const write = method(logger, level);
+  return typeof write === 'function' ? (message, details) => write.call(logger, message, details) : undefined;
 }

@@ -5,8 +5,8 @@
  */
 import {
   type ResolvedClientOptions,
+  resolveCallOptions,
   resolveClientOptions,
-  checkPositive,
   type VipCallOptions,
   type VipClientOptions,
   type VipHooks,
@@ -19,18 +19,20 @@ import { VipOperations } from './generated/methods.js';
 import { OPERATIONS, type OperationName, type OperationPlan } from './generated/operations.js';
 import type { OperationInputs, OperationOutputs } from './generated/types.js';
 import { redactXml } from './observability/redact.js';
+import { SecretScrubber } from './observability/secret-scrubber.js';
 import { type PushWaitOptions, type PushTransactionResult, waitForPush } from './push.js';
 import { createRequestId } from './request-id.js';
 import type { ClientCertificateInfo } from './transport/client-certificate-info.js';
 import { backoffDelay, shouldRetry, sleep } from './transport/retry.js';
 import { createTransport } from './transport/create-transport.js';
 import type { SoapHttpResponse, Transport } from './transport/transport.js';
-import { lenientBodyText } from './xml/body-text.js';
+import { BodyTextError, lenientBodyText, strictBodyText } from './xml/body-text.js';
 import { readResponse, type ResponseObject } from './xml/response-reader.js';
 import { writeRequest } from './xml/request-writer.js';
 
 const EXCERPT_LENGTH = 300;
-const SOAP_ENVELOPE = /<(?:[A-Za-z_][\w.-]*:)?Envelope[\s>]/;
+/** How much more than the excerpt is cleaned before it is cut, so a secret straddling the cut is still found whole. */
+const EXCERPT_MARGIN = 1024;
 
 /**
  * A typed client for VIP User Services: one method per operation (Authentication, Management and Query
@@ -65,8 +67,8 @@ export class VipClient extends VipOperations<VipCallOptions> {
   constructor(options: VipClientOptions = {}) {
     super();
     this.#options = resolveClientOptions(options);
-    this.#hooks = options.hooks ?? {};
-    this.#logger = options.logger;
+    this.#hooks = this.#options.hooks;
+    this.#logger = this.#options.logger;
     const { transport, certificate } = createTransport(options);
     this.#transport = transport;
     this.certificate = certificate;
@@ -103,13 +105,12 @@ export class VipClient extends VipOperations<VipCallOptions> {
     options: VipCallOptions | undefined,
   ): Promise<OperationOutputs[N]> {
     const operation: OperationPlan = OPERATIONS[name];
-    const requestId = options?.requestId ?? createRequestId();
-    const body = writeRequest(operation, input, {
-      requestId,
-      onBehalfOfAccountId: options?.onBehalfOfAccountId ?? this.#options.onBehalfOfAccountId,
-    });
-    const timeoutMs = checkPositive(options?.timeoutMs, 'timeoutMs', this.#options.timeoutMs);
-    const signal = options?.signal;
+    const call = resolveCallOptions(options, this.#options);
+    const requestId = call.requestId ?? createRequestId();
+    const request = writeRequest(operation, input, { requestId, onBehalfOfAccountId: call.onBehalfOfAccountId });
+    const body = request.xml;
+    const scrubber = new SecretScrubber(request.secrets);
+    const { timeoutMs, signal } = call;
     const url = this.#options.urls[operation.service];
     const { retry } = this.#options;
 
@@ -117,7 +118,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
       const context: CallContext = { operation: name, requestId, attempts: attempt };
       try {
         const started = performance.now();
-        if (this.#observed) this.#emitRequest(operation, { operation: name, requestId, attempt, url, body });
+        if (this.#observed) this.#emitRequest(scrubber, { operation: name, requestId, attempt, url, body });
         const response = await this.#transport.send({
           url,
           body,
@@ -128,7 +129,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
         });
         if (this.#observed) {
           const durationMs = performance.now() - started;
-          this.#emitResponse(operation, {
+          this.#emitResponse(scrubber, {
             operation: name,
             requestId,
             attempt,
@@ -137,8 +138,9 @@ export class VipClient extends VipOperations<VipCallOptions> {
             body: lenientBodyText(response.body),
           });
         }
-        return this.#interpret(operation, response, context) as unknown as OperationOutputs[N];
+        return this.#interpret(operation, response, context, scrubber) as unknown as OperationOutputs[N];
       } catch (error) {
+        scrubber.scrubError(error);
         if (error instanceof VipCallError) error.attempts = attempt;
         if (attempt >= retry.maxAttempts || !shouldRetry(error, operation.idempotent)) throw error;
         const delayMs = backoffDelay(attempt, retry);
@@ -148,26 +150,37 @@ export class VipClient extends VipOperations<VipCallOptions> {
     }
   }
 
-  /** Turns one HTTP response into the operation's result, or throws the error it stands for. */
-  #interpret(operation: OperationPlan, response: SoapHttpResponse, context: CallContext): ResponseObject {
-    const isSuccess = response.status >= 200 && response.status < 300;
-    const text = lenientBodyText(response.body);
-    if (!isSuccess && !SOAP_ENVELOPE.test(text)) {
-      throw new VipHttpError(response.status, text.slice(0, EXCERPT_LENGTH), context);
+  /**
+   * Turns one HTTP response into the operation's result, or throws the error it stands for. Only a 2xx answer can
+   * be a result, and only a 500 may carry a SOAP Fault; any other status is a `VipHttpError` whatever its body says
+   * (a gateway's 503 may wrap a Fault, a misrouted 404 may even hold a success envelope).
+   */
+  #interpret(operation: OperationPlan, response: SoapHttpResponse, context: CallContext, scrubber: SecretScrubber): ResponseObject {
+    const httpStatus = response.status;
+    if (httpStatus === 500) {
+      const fault = this.#faultIn(operation, response, context);
+      if (fault !== undefined) throw fault;
     }
-    const parsed = readResponse(operation, text, response.status, context);
+    if (httpStatus < 200 || httpStatus > 299) {
+      throw new VipHttpError(httpStatus, this.#excerpt(response.body, scrubber), context);
+    }
+    let text: string;
+    try {
+      text = strictBodyText(response.body, response.headers['content-type']);
+    } catch (error) {
+      if (!(error instanceof BodyTextError)) throw error;
+      throw new VipProtocolError(error.message, { ...context, httpStatus });
+    }
+    const parsed = readResponse(operation, text, httpStatus, context);
     if (parsed.kind === 'fault') throw parsed.error;
     const result = parsed.value;
     const status = result.status;
     if (typeof status !== 'string' || status === '') {
-      throw new VipProtocolError(`${operation.responseElement} has no status`, { ...context, httpStatus: response.status });
+      throw new VipProtocolError(`${operation.responseElement} has no status`, { ...context, httpStatus });
     }
     if (result.requestId !== context.requestId) {
-      const answered = result.requestId === undefined ? 'no request' : `request ${String(result.requestId)}`;
-      throw new VipProtocolError(`${operation.responseElement} answers ${answered}, not this one`, {
-        ...context,
-        httpStatus: response.status,
-      });
+      const answered = result.requestId === undefined ? 'no request' : `request ${JSON.stringify(String(result.requestId).slice(0, 64))}`;
+      throw new VipProtocolError(`${operation.responseElement} answers ${answered}, not this one`, { ...context, httpStatus });
     }
     if (!operation.successCodes.includes(status)) {
       throw createServiceError(
@@ -184,18 +197,38 @@ export class VipClient extends VipOperations<VipCallOptions> {
     return result;
   }
 
+  /** The SOAP Fault a 500 carries, or `undefined` when its body is not a readable Fault. */
+  #faultIn(operation: OperationPlan, response: SoapHttpResponse, context: CallContext): VipError | undefined {
+    try {
+      const text = strictBodyText(response.body, response.headers['content-type']);
+      const parsed = readResponse(operation, text, response.status, context);
+      return parsed.kind === 'fault' ? parsed.error : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The start of a body for diagnosis, with secrets masked by element and by value. */
+  #excerpt(body: Uint8Array | string, scrubber: SecretScrubber): string {
+    const window =
+      typeof body === 'string'
+        ? body.slice(0, EXCERPT_LENGTH + EXCERPT_MARGIN)
+        : lenientBodyText(body.subarray(0, EXCERPT_LENGTH * 4 + EXCERPT_MARGIN));
+    return scrubber.scrub(redactXml(window, { personalData: !this.#options.logPersonalData })).slice(0, EXCERPT_LENGTH);
+  }
+
   get #observed(): boolean {
     return this.#logger?.debug !== undefined || this.#hooks.onRequest !== undefined || this.#hooks.onResponse !== undefined;
   }
 
-  #emitRequest(operation: OperationPlan, event: Parameters<NonNullable<VipHooks['onRequest']>>[0]): void {
-    event.body = redactXml(operation, event.body);
+  #emitRequest(scrubber: SecretScrubber, event: Parameters<NonNullable<VipHooks['onRequest']>>[0]): void {
+    event.body = this.#redact(event.body, scrubber);
     this.#log('debug', `VIP ${event.operation} request ${event.requestId} (attempt ${event.attempt}) -> ${event.url}`, { ...event });
     this.#notify(this.#hooks.onRequest, event);
   }
 
-  #emitResponse(operation: OperationPlan, event: Parameters<NonNullable<VipHooks['onResponse']>>[0]): void {
-    event.body = redactXml(operation, event.body);
+  #emitResponse(scrubber: SecretScrubber, event: Parameters<NonNullable<VipHooks['onResponse']>>[0]): void {
+    event.body = this.#redact(event.body, scrubber);
     this.#log(
       'debug',
       `VIP ${event.operation} response ${event.requestId}: HTTP ${event.httpStatus} in ${event.durationMs.toFixed(1)} ms`,
@@ -204,6 +237,10 @@ export class VipClient extends VipOperations<VipCallOptions> {
       },
     );
     this.#notify(this.#hooks.onResponse, event);
+  }
+
+  #redact(body: string, scrubber: SecretScrubber): string {
+    return scrubber.scrub(redactXml(body, { personalData: !this.#options.logPersonalData }));
   }
 
   #log(level: 'debug' | 'warn', message: string, details: Record<string, unknown>): void {

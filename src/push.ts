@@ -3,23 +3,26 @@
  * client share their polls (up to 20 transaction IDs per `pollPushStatus` request), deadlines run on a monotonic
  * clock, and cancellation is immediate.
  */
+import { checkDuration, checkSignal, MAX_TIMER_MS, own } from './client-options.js';
 import { createServiceError } from './errors/index.js';
 import { VipAbortError, VipConfigurationError, VipTimeoutError } from './errors/request-errors.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { PollPushStatusInput, PollPushStatusOutput, PushTransactionStatus } from './generated/types.js';
+import { watchAbort } from './transport/abort-watchers.js';
 import { shouldRetry } from './transport/retry.js';
 import { writeRequest } from './xml/request-writer.js';
 
 /** Options of {@link VipClient.waitForPush}. */
 export interface PushWaitOptions {
   /**
-   * Pause between two polls of the same transaction, in milliseconds.
+   * Pause between two polls of the same transaction, in milliseconds (1 to 2147483647).
    * @default 3000
    */
   intervalMs?: number;
   /**
    * Give up after this many milliseconds (measured on a monotonic clock) with `VipTimeoutError`. Match it to the
-   * push's `request.timeout` if you set one.
+   * push's `request.timeout` if you set one. Any positive number is allowed, even beyond what one Node timer holds
+   * (about 24.8 days); `Infinity` waits until the push is final or `signal` fires.
    * @default 120000
    */
   timeoutMs?: number;
@@ -117,12 +120,30 @@ class PushPoller {
 
 const pollers = new WeakMap<PushPollingClient, PushPoller>();
 
-function checkDuration(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new VipConfigurationError(`${name} must be a positive number of milliseconds, got ${String(value)}`);
+function checkWaitLimit(value: number | undefined): number {
+  if (value === undefined) return 120_000;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 1) {
+    throw new VipConfigurationError(`timeoutMs must be a number of milliseconds of at least 1, or Infinity, got ${String(value)}`);
   }
   return value;
+}
+
+/**
+ * Calls `onDeadline` once `timeoutMs` have passed on the monotonic clock. A deadline longer than one Node timer can
+ * hold is reached in several steps; an infinite one never fires.
+ * @returns A function that cancels the deadline.
+ */
+function startDeadline(timeoutMs: number, onDeadline: () => void): () => void {
+  if (timeoutMs === Number.POSITIVE_INFINITY) return () => undefined;
+  const dueAt = performance.now() + timeoutMs;
+  let timer: ReturnType<typeof setTimeout>;
+  const arm = (): void => {
+    const remaining = dueAt - performance.now();
+    if (remaining <= 0) onDeadline();
+    else timer = setTimeout(arm, Math.min(Math.ceil(remaining), MAX_TIMER_MS));
+  };
+  timer = setTimeout(arm, Math.min(timeoutMs, MAX_TIMER_MS));
+  return () => clearTimeout(timer);
 }
 
 /**
@@ -138,11 +159,12 @@ export function waitForPush(
   options: PushWaitOptions = {},
 ): Promise<PushTransactionResult> {
   return new Promise((resolve, reject) => {
-    const intervalMs = checkDuration(options.intervalMs, 'intervalMs', 3000);
-    const timeoutMs = checkDuration(options.timeoutMs, 'timeoutMs', 120_000);
+    if (typeof options !== 'object' || options === null) throw new VipConfigurationError('the waitForPush options must be an object');
+    const intervalMs = checkDuration(own(options, 'intervalMs'), 'intervalMs', 3000);
+    const timeoutMs = checkWaitLimit(own(options, 'timeoutMs'));
+    const signal = checkSignal(own(options, 'signal'), 'signal');
     // The transaction ID is checked against the contract now, so one bad ID cannot fail a shared poll.
     writeRequest(OPERATIONS.pollPushStatus, { transactionId: [transactionId] }, { requestId: 'push_check' });
-    const { signal } = options;
     const context = { operation: 'waitForPush' };
     if (signal?.aborted) {
       reject(new VipAbortError('waitForPush was aborted', { ...context, cause: signal.reason }));
@@ -154,28 +176,32 @@ export function waitForPush(
       poller = new PushPoller(client);
       pollers.set(client, poller);
     }
-    const onAbort = () => waiter.settle(new VipAbortError('waitForPush was aborted', { ...context, cause: signal?.reason }));
-    const deadline = setTimeout(
-      () =>
-        waiter.settle(
-          new VipTimeoutError(`push transaction ${transactionId} was not final after ${timeoutMs} ms`, { ...context, timeoutMs }),
-        ),
-      timeoutMs,
-    );
+    let settled = false;
     const waiter: Waiter = {
       transactionId,
       intervalMs,
       dueAt: performance.now(),
       polling: false,
       settle: (error, result) => {
-        clearTimeout(deadline);
-        signal?.removeEventListener('abort', onAbort);
+        if (settled) return;
+        settled = true;
+        stopDeadline();
+        stopWatchingSignal();
         poller.remove(waiter);
         if (error === undefined) resolve(result as PushTransactionResult);
         else reject(error);
       },
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stopDeadline = startDeadline(timeoutMs, () =>
+      waiter.settle(
+        new VipTimeoutError(`push transaction ${transactionId} was not final after ${timeoutMs} ms`, { ...context, timeoutMs }),
+      ),
+    );
+    // One shared listener per signal (see watchAbort): many waits on one application-wide signal must not pile up.
+    const stopWatchingSignal =
+      signal === undefined
+        ? () => undefined
+        : watchAbort(signal, () => waiter.settle(new VipAbortError('waitForPush was aborted', { ...context, cause: signal.reason })));
     poller.add(waiter);
   });
 }

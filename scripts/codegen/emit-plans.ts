@@ -47,6 +47,8 @@ export interface FieldPlan {
   readonly facets?: FieldFacets;
   /** The value is a secret: it is never logged. */
   readonly secret?: boolean;
+  /** The value is personal data: masked in logs unless the client's \`logPersonalData\` is on. */
+  readonly personal?: boolean;
   /** Other element names accepted for this field in responses. */
   readonly aliases?: readonly string[];
 }
@@ -145,6 +147,7 @@ function fieldLiteral(model: ContractModel, field: FieldDef): string {
     const facets = facetsLiteral(simple);
     if (facets) parts.push(`facets: ${facets}`);
     if (simple.secret) parts.push('secret: true');
+    if (simple.personal) parts.push('personal: true');
   }
   return `{ ${parts.join(', ')} }`;
 }

@@ -69,6 +69,7 @@ function fieldDoc(model: ContractModel, field: FieldDef): string[] {
     );
   }
   if (simple?.secret) extra.push('Secret: never logged, and never part of an error message.');
+  if (simple?.personal) extra.push('Personal data: masked in logged bodies unless the client option `logPersonalData` is on.');
   if (field.aliases) extra.push(`Also read from ${field.aliases.map((a) => `\`${a}\``).join(', ')} when a response uses that name.`);
   if (extra.length) lines.push('', ...extra);
   if (field.default !== undefined) lines.push('', `@defaultValue \`${field.default}\` (applied by VIP when omitted)`);

@@ -19,6 +19,8 @@ export interface SimpleTypeDef {
   facets: Facets;
   /** The value is a secret (OTP, PIN, password): redacted from logs. */
   secret: boolean;
+  /** The value is personal data (a device fingerprint): masked in logs unless the user opts in. */
+  personal: boolean;
   /** An enumeration VIP keeps extending: typed open, not checked locally. */
   open: boolean;
   /** Documented values of a free-text type, typed as an open union. */

@@ -106,7 +106,7 @@ function readSimpleType(node: XmlNode): SimpleTypeDef {
   const base = required(restriction, 'base', name);
   const kind = PRIMITIVES[base];
   if (kind === undefined) throw new Error(`simpleType ${name}: unsupported base ${base}`);
-  const def: SimpleTypeDef = { name, doc: docOf(node), kind, facets: {}, secret: false, open: false, knownValues: [] };
+  const def: SimpleTypeDef = { name, doc: docOf(node), kind, facets: {}, secret: false, personal: false, open: false, knownValues: [] };
   for (const facet of restriction.children) {
     const value = required(facet, 'value', name);
     switch (facet.tag) {
@@ -132,6 +132,7 @@ function readSimpleType(node: XmlNode): SimpleTypeDef {
   }
   for (const info of appinfo(node)) {
     if (info.tag === 'sdk:secret') def.secret = true;
+    else if (info.tag === 'sdk:personal') def.personal = true;
     else if (info.tag === 'sdk:open') def.open = true;
     else if (info.tag === 'sdk:knownValues') def.knownValues = info.text.split(/\s+/).filter(Boolean);
     else throw new Error(`simpleType ${name}: unknown annotation ${info.tag}`);

@@ -3,6 +3,8 @@
  * application ends up with two copies of the package (ESM and CJS builds, or two versions in node_modules).
  */
 
+import { printable } from './printable.js';
+
 const BRAND = Symbol.for('vip-user-services.error');
 
 /** Options accepted by every {@link VipError} constructor. */
@@ -30,7 +32,7 @@ export class VipError extends Error {
   }
 
   constructor(message: string, options?: VipErrorOptions) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    super(printable(message), options?.cause === undefined ? undefined : { cause: options.cause });
   }
 
   /**

@@ -1,44 +1,156 @@
 /**
  * Masks secrets in SOAP bodies before they reach a logger or hook. Which elements are secret comes from the
- * contracts (`sdk:secret` on OTP, PIN, temporary password and gateway password types), via the operation plans.
+ * contracts (`sdk:secret` on OTP, PIN, temporary password and gateway password types; `sdk:personal` on device
+ * fingerprints), via the operation plans.
+ *
+ * The masking is a forward scan rather than a regular expression: a pattern that has to find "the end of the secret"
+ * backtracks on hostile input (repeated `<otp ` made the previous one quadratic: 29 s for 320 KiB), while this scan
+ * looks at every character a bounded number of times whatever the body holds. It errs towards masking: any element
+ * whose local name is secret, whatever its prefix and wherever it stands (even inside a comment), has everything up
+ * to its matching end tag masked, nested markup, comments and CDATA included; a body that ends first is masked to
+ * its end.
  */
-import type { OperationPlan, TypePlan } from '../generated/operations.js';
+import type { FieldPlan, OperationPlan, TypePlan } from '../generated/operations.js';
+import { OPERATIONS } from '../generated/operations.js';
 
 /** What replaces a secret value. */
 export const REDACTED = '[REDACTED]';
 
-function secretNames(type: TypePlan, names: Set<string>, seen: Set<TypePlan>): Set<string> {
-  if (seen.has(type)) return names;
+function collectNames(type: TypePlan, wanted: (field: FieldPlan) => boolean, names: Set<string>, seen: Set<TypePlan>): void {
+  if (seen.has(type)) return;
   seen.add(type);
   for (const field of type.fields) {
-    if (field.secret) names.add(field.name);
-    if (field.type !== undefined) secretNames(field.type, names, seen);
+    if (wanted(field)) names.add(field.name);
+    if (field.type !== undefined) collectNames(field.type, wanted, names, seen);
+  }
+}
+
+function namesIn(operations: readonly OperationPlan[], wanted: (field: FieldPlan) => boolean): ReadonlySet<string> {
+  const names = new Set<string>();
+  const seen = new Set<TypePlan>();
+  for (const operation of operations) {
+    collectNames(operation.request, wanted, names, seen);
+    collectNames(operation.response, wanted, names, seen);
   }
   return names;
 }
 
-const patterns = new WeakMap<OperationPlan, RegExp | null>();
+const operations = Object.values(OPERATIONS) as OperationPlan[];
+/**
+ * Every secret element name of every operation. One set for all bodies: a gateway's error page may quote another
+ * request than the one being answered, and masking a name that is secret elsewhere costs nothing.
+ */
+const SECRET_NAMES = namesIn(operations, (field) => field.secret === true);
+const SECRET_AND_PERSONAL_NAMES: ReadonlySet<string> = new Set([
+  ...SECRET_NAMES,
+  ...namesIn(operations, (field) => field.personal === true),
+]);
 
-function patternFor(operation: OperationPlan): RegExp | null {
-  let pattern = patterns.get(operation);
-  if (pattern === undefined) {
-    const names = new Set<string>();
-    secretNames(operation.request, names, new Set());
-    secretNames(operation.response, names, new Set());
-    pattern =
-      names.size === 0
-        ? null
-        : new RegExp(
-            `(<(?:[A-Za-z_][\\w.-]*:)?(?:${[...names].join('|')})(?:\\s[^>]*)?>)(?:[^<]|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)*(?=</)`,
-            'g',
-          );
-    patterns.set(operation, pattern);
-  }
-  return pattern;
+/** Which elements {@link redactXml} masks. */
+export interface RedactionScope {
+  /** Also mask personal data (device fingerprints), not only secrets. */
+  personalData: boolean;
 }
 
-/** Returns `xml` with the text of every secret element of `operation` replaced by `[REDACTED]`. */
-export function redactXml(operation: OperationPlan, xml: string): string {
-  const pattern = patternFor(operation);
-  return pattern === null ? xml : xml.replace(pattern, `$1${REDACTED}`);
+function isNameEnd(code: number): boolean {
+  // Whitespace, '/', '>' and '<' end a tag name; anything else (non-ASCII, digits) belongs to it, as in a hostile body.
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2f || code === 0x3e || code === 0x3c;
+}
+
+/** The end of the name starting at `from`. */
+function nameEnd(xml: string, from: number): number {
+  let i = from;
+  while (i < xml.length && !isNameEnd(xml.charCodeAt(i))) i++;
+  return i;
+}
+
+function localName(xml: string, from: number, to: number): string {
+  const colon = xml.lastIndexOf(':', to - 1);
+  return xml.slice(colon >= from ? colon + 1 : from, to);
+}
+
+/**
+ * Where the start tag whose name ends at `from` ends: the index of its `>`, skipping quoted attribute values; the
+ * index of a `<` that interrupts it (a malformed tag ends there); or -1 when the body ends first.
+ */
+function tagEnd(xml: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < xml.length; i++) {
+    const code = xml.charCodeAt(i);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (code === 0x22 || code === 0x27) {
+      quote = code;
+    } else if (code === 0x3e || code === 0x3c) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Where the content of a secret element named `local` ends (the `<` of its end tag), skipping comments, CDATA and
+ * nested markup, or `xml.length` when the body ends first.
+ */
+function secretEnd(xml: string, from: number, local: string): number {
+  let depth = 0;
+  let position = from;
+  for (;;) {
+    const lt = xml.indexOf('<', position);
+    if (lt === -1) return xml.length;
+    if (xml.startsWith('<!--', lt) || xml.startsWith('<![CDATA[', lt)) {
+      const terminator = xml.charCodeAt(lt + 2) === 0x2d ? '-->' : ']]>';
+      const end = xml.indexOf(terminator, lt + 4);
+      if (end === -1) return xml.length;
+      position = end + 3;
+      continue;
+    }
+    const closing = xml.charCodeAt(lt + 1) === 0x2f;
+    const start = closing ? lt + 2 : lt + 1;
+    const end = nameEnd(xml, start);
+    const sameName = end > start && localName(xml, start, end) === local;
+    if (closing) {
+      if (sameName && depth-- === 0) return lt;
+      position = end;
+      continue;
+    }
+    const close = tagEnd(xml, end);
+    if (close === -1) return xml.length;
+    if (sameName && xml.charCodeAt(close) === 0x3e && xml.charCodeAt(close - 1) !== 0x2f) depth++;
+    position = xml.charCodeAt(close) === 0x3e ? close + 1 : close;
+  }
+}
+
+/**
+ * Returns `xml` with the content of every secret element replaced by `[REDACTED]` (and of every personal-data
+ * element, unless `scope.personalData` is false). Works on any text, well-formed or not, in linear time.
+ */
+export function redactXml(xml: string, scope: RedactionScope = { personalData: true }): string {
+  const names = scope.personalData ? SECRET_AND_PERSONAL_NAMES : SECRET_NAMES;
+  let out = '';
+  let copied = 0;
+  let position = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', position);
+    if (lt === -1) break;
+    const start = lt + 1;
+    const end = nameEnd(xml, start);
+    if (end === start || !names.has(localName(xml, start, end))) {
+      position = Math.max(end, start);
+      continue;
+    }
+    const close = tagEnd(xml, end);
+    if (close !== -1 && xml.charCodeAt(close) === 0x3e && xml.charCodeAt(close - 1) === 0x2f) {
+      position = close + 1;
+      continue;
+    }
+    // An unterminated start tag of a secret element: whatever follows may be its value.
+    const contentStart = close === -1 ? xml.length : xml.charCodeAt(close) === 0x3e ? close + 1 : close;
+    const contentEnd = close === -1 ? xml.length : secretEnd(xml, contentStart, localName(xml, start, end));
+    out += `${xml.slice(copied, contentStart)}${REDACTED}`;
+    copied = contentEnd;
+    position = contentEnd;
+    if (position >= xml.length) break;
+  }
+  return copied === 0 ? xml : out + xml.slice(copied);
 }

@@ -2,7 +2,9 @@
  * Writes a request envelope from an operation plan, validating every value on the way: one pass over the input,
  * driven by the precomputed plan, and a `VipValidationError` naming the field before anything is sent.
  */
+import { types } from 'node:util';
 import { VipValidationError } from '../errors/request-errors.js';
+import { VipError } from '../errors/vip-error.js';
 import { type FieldPlan, type OperationPlan, type TypePlan, VIP_NAMESPACE } from '../generated/operations.js';
 import { escapeXmlText } from './xml-text.js';
 
@@ -10,6 +12,16 @@ const ENVELOPE_OPEN = `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope x
 const ENVELOPE_CLOSE = '</soapenv:Body></soapenv:Envelope>';
 const SURROGATE = /[\uD800-\uDFFF]/;
 const HEX_BINARY = /^(?:[0-9A-Fa-f]{2})*$/;
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
+const toIsoString = Date.prototype.toISOString;
+const getTime = Date.prototype.getTime;
+
+/** A finished request envelope, and the secret values it carries (so they can be scrubbed from what comes back). */
+export interface WrittenRequest {
+  xml: string;
+  secrets: string[];
+}
 
 /** The fields every request carries that come from the call options rather than from the input. */
 const BASE_REQUEST_FIELDS = ['requestId', 'onBehalfOfAccountId'] as const;
@@ -24,21 +36,38 @@ function namesOf(type: TypePlan): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * Reads one property of a user's object: own properties only, so a property polluted onto `Object.prototype`
+ * elsewhere in the application can never become a request field.
+ */
+function own(values: object, key: string | number): unknown {
+  return Object.hasOwn(values, key) ? (values as Record<string | number, unknown>)[key] : undefined;
+}
+
 class Writer {
   xml = '';
+  readonly secrets: string[] = [];
   constructor(private readonly operation: string) {}
 
   fail(field: string, rule: string, message: string): never {
     throw new VipValidationError(field, rule, message, { operation: this.operation });
   }
 
-  type(type: TypePlan, values: Record<string, unknown>, path: string): void {
+  /**
+   * Proxies are refused outright: their traps can answer differently on every read, so what was validated would
+   * not be what is sent.
+   */
+  refuseProxy(value: object, at: string): void {
+    if (types.isProxy(value)) this.fail(at, 'type', `${at} must be a plain object or array, not a Proxy`);
+  }
+
+  type(type: TypePlan, values: object, path: string): void {
     const names = namesOf(type);
-    for (const key in values) {
+    for (const key of Object.keys(values)) {
       if (!names.has(key)) this.fail(path + key, 'unknown', `${path}${key} is not a field of ${type.name}`);
     }
     for (const field of type.fields) {
-      const value = values[field.name];
+      const value = own(values, field.name);
       const at = path + field.name;
       if (value === undefined || value === null) {
         if (field.required) this.fail(at, 'required', `${at} is required`);
@@ -46,10 +75,15 @@ class Writer {
       }
       if (field.maxOccurs > 1) {
         if (!Array.isArray(value)) this.fail(at, 'type', `${at} must be an array`);
+        this.refuseProxy(value, at);
         if (value.length > field.maxOccurs)
           this.fail(at, 'maxOccurs', `${at} takes at most ${field.maxOccurs} items (got ${value.length})`);
         if (field.required && value.length === 0) this.fail(at, 'required', `${at} needs at least one item`);
-        for (let i = 0; i < value.length; i++) this.element(field, value[i], `${at}[${i}]`);
+        for (let i = 0; i < value.length; i++) {
+          const item = own(value, i);
+          if (item === undefined || item === null) this.fail(`${at}[${i}]`, 'required', `${at}[${i}] is empty`);
+          this.element(field, item, `${at}[${i}]`);
+        }
       } else {
         if (Array.isArray(value)) this.fail(at, 'type', `${at} takes a single value, not an array`);
         this.element(field, value, at);
@@ -57,7 +91,10 @@ class Writer {
     }
     for (const choice of type.choices) {
       let present = 0;
-      for (const member of choice.members) if (values[member] !== undefined && values[member] !== null) present++;
+      for (const member of choice.members) {
+        const value = own(values, member);
+        if (value !== undefined && value !== null) present++;
+      }
       if (present > 1 || (choice.required && present === 0)) {
         const list = choice.members.map((m) => path + m).join(', ');
         const rule = choice.required ? `exactly one of ${list} is required` : `at most one of ${list} may be given`;
@@ -69,13 +106,18 @@ class Writer {
   element(field: FieldPlan, value: unknown, at: string): void {
     const tag = `vip:${field.name}`;
     if (field.kind === 'complex') {
-      if (typeof value !== 'object' || value === null || value instanceof Date) this.fail(at, 'type', `${at} must be an object`);
+      if (typeof value !== 'object' || value === null || types.isDate(value) || Array.isArray(value)) {
+        this.fail(at, 'type', `${at} must be an object`);
+      }
+      this.refuseProxy(value, at);
       this.xml += `<${tag}>`;
-      this.type(field.type as TypePlan, value as Record<string, unknown>, `${at}.`);
+      this.type(field.type as TypePlan, value, `${at}.`);
       this.xml += `</${tag}>`;
       return;
     }
-    this.xml += `<${tag}>${this.text(field, value, at)}</${tag}>`;
+    const text = this.text(field, value, at);
+    if (field.secret) this.secrets.push(value as string);
+    this.xml += `<${tag}>${text}</${tag}>`;
   }
 
   text(field: FieldPlan, value: unknown, at: string): string {
@@ -87,17 +129,24 @@ class Writer {
       case 'double': {
         if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(at, 'type', `${at} must be a finite number`);
         if (field.kind === 'int' && !Number.isInteger(value)) this.fail(at, 'type', `${at} must be an integer`);
+        if (field.kind === 'int' && (value < INT_MIN || value > INT_MAX)) {
+          this.fail(at, 'range', `${at} must be a 32-bit integer (${INT_MIN} to ${INT_MAX})`);
+        }
         const f = field.facets;
         if (f && ((f.minInclusive !== undefined && value < f.minInclusive) || (f.maxInclusive !== undefined && value > f.maxInclusive))) {
           this.fail(at, 'range', `${at} must be between ${f.minInclusive ?? '-Infinity'} and ${f.maxInclusive ?? 'Infinity'}`);
         }
         return String(value);
       }
-      case 'dateTime':
-        if (!(value instanceof Date) || Number.isNaN(value.getTime())) this.fail(at, 'type', `${at} must be a valid Date`);
-        if (value.getUTCFullYear() < 1 || value.getUTCFullYear() > 9999)
-          this.fail(at, 'range', `${at} must fall in the years 0001 to 9999`);
-        return value.toISOString();
+      case 'dateTime': {
+        // The Date's own methods are not trusted: an object can override toISOString and return markup.
+        if (!types.isDate(value)) this.fail(at, 'type', `${at} must be a Date`);
+        if (Number.isNaN(getTime.call(value))) this.fail(at, 'type', `${at} must be a valid Date, not an Invalid Date`);
+        const iso = toIsoString.call(value);
+        const year = Number(iso.slice(0, iso.indexOf('-', 1)));
+        if (iso.startsWith('-') || year < 1 || year > 9999) this.fail(at, 'range', `${at} must fall in the years 0001 to 9999`);
+        return iso;
+      }
       case 'hex':
         if (typeof value !== 'string' || !HEX_BINARY.test(value))
           this.fail(at, 'type', `${at} must be a string of hexadecimal digit pairs`);
@@ -143,16 +192,29 @@ export function writeRequest(
   operation: OperationPlan,
   input: object,
   base: { requestId: string; onBehalfOfAccountId?: string | undefined },
-): string {
+): WrittenRequest {
   const writer = new Writer(operation.name);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) writer.fail('input', 'type', 'the input must be an object');
-  const values = { ...(input as Record<string, unknown>) };
-  for (const key of BASE_REQUEST_FIELDS) {
-    if (key in values) writer.fail(key, 'unknown', `${key} is set through the call options, not the input`);
+  try {
+    writer.refuseProxy(input, 'input');
+    const values: Record<string, unknown> = {};
+    for (const key of Object.keys(input)) {
+      if ((BASE_REQUEST_FIELDS as readonly string[]).includes(key)) {
+        writer.fail(key, 'unknown', `${key} is set through the call options, not the input`);
+      }
+      values[key] = own(input, key);
+    }
+    values.requestId = base.requestId;
+    if (base.onBehalfOfAccountId !== undefined) values.onBehalfOfAccountId = base.onBehalfOfAccountId;
+    writer.xml = `${ENVELOPE_OPEN}<vip:${operation.requestElement}>`;
+    writer.type(operation.request, values, '');
+  } catch (error) {
+    if (error instanceof VipError) throw error;
+    // A getter that throws, or an exotic object that refuses to be read: the input cannot be sent as it is. The
+    // thrown value is not kept as the cause, since user code may have put the secret it was guarding into it.
+    throw new VipValidationError('input', 'unreadable', 'the input could not be read (a property getter threw)', {
+      operation: operation.name,
+    });
   }
-  values.requestId = base.requestId;
-  if (base.onBehalfOfAccountId !== undefined) values.onBehalfOfAccountId = base.onBehalfOfAccountId;
-  writer.xml = `${ENVELOPE_OPEN}<vip:${operation.requestElement}>`;
-  writer.type(operation.request, values, '');
-  return `${writer.xml}</vip:${operation.requestElement}>${ENVELOPE_CLOSE}`;
+  return { xml: `${writer.xml}</vip:${operation.requestElement}>${ENVELOPE_CLOSE}`, secrets: writer.secrets };
 }

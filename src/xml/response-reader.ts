@@ -1,50 +1,50 @@
 /**
- * Reads a SOAP response safely and turns the response element into a typed plain object, driven by the
- * operation's precomputed response plan: repeated elements become arrays, booleans, numbers and dates are
- * coerced, status and detail codes become upper-case strings, unknown elements are ignored.
+ * Reads a SOAP response and turns the response element into a typed plain object, driven by the operation's
+ * precomputed response plan: repeated elements become arrays, booleans, numbers and dates are coerced and checked,
+ * status and detail codes become upper-case strings, unknown elements and elements of other namespaces are ignored.
  */
-import { XMLParser } from 'fast-xml-parser';
 import type { CallContext } from '../errors/request-errors.js';
 import { VipProtocolError, VipSoapFaultError } from '../errors/request-errors.js';
-import type { FieldPlan, OperationPlan, TypePlan } from '../generated/operations.js';
-import { findStructuralError } from './well-formed.js';
-import { decodeXmlText } from './xml-text.js';
+import { type FieldPlan, type OperationPlan, type TypePlan, VIP_NAMESPACE } from '../generated/operations.js';
+import { parseXmlDateTime } from './date-time.js';
+import { parseXml, type XmlElement, XmlSyntaxError } from './xml-parser.js';
 
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  // Keep every value a string: with parsing on, status '0000' would become the number 0.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // xs:string keeps its whitespace (a user ID may end in a space); other kinds are trimmed when they are read.
-  trimValues: false,
-  // The only attribute VIP's responses carry that means anything is TokenId's `type`.
-  ignoreAttributes: (name: string) => name !== 'type',
-  // Callbacks get a matcher instead of a path string: building the path for every tag costs a fifth of a parse.
-  jPath: false,
-  attributeNamePrefix: '@_',
-  // No DOCTYPE is accepted (checked before parsing), so only the predefined entities and character references
-  // can appear; decodeXmlText handles those, which keeps entity expansion out of the parser entirely.
-  processEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // CDATA is kept apart so its content is taken literally, never entity-decoded.
-  cdataPropName: '#cdata',
-  maxNestedTags: 64,
-});
+const SOAP_11 = 'http://schemas.xmlsoap.org/soap/envelope/';
+const SOAP_12 = 'http://www.w3.org/2003/05/soap-envelope';
+/** SOAP responses nest a few levels; anything far deeper is hostile. */
+const MAX_DEPTH = 64;
 
-const DOCTYPE = /<!DOCTYPE|<!ENTITY/i;
-const BOOLEANS: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
-const INTEGER = /^[+-]?\d+$/;
-const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['1', true],
+  ['false', false],
+  ['0', false],
+]);
+const INTEGER = /^[+-]?\d{1,20}$/;
+const DOUBLE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const HEX = /^(?:[0-9A-Fa-f]{2})*$/;
-
-type Raw = Record<string, unknown>;
+const INT_MIN = -2_147_483_648;
+const INT_MAX = 2_147_483_647;
 
 /** A response element's children, typed by the operation's output type. */
 export type ResponseObject = Record<string, unknown>;
 
 /** What a SOAP body held: the expected response element, or a Fault. */
 export type SoapBody = { kind: 'response'; value: ResponseObject } | { kind: 'fault'; error: VipSoapFaultError };
+
+/** XML whitespace only: JavaScript's trim would also remove U+00A0 and other characters XML keeps. */
+function collapse(text: string): string {
+  return text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, '');
+}
+
+function isBlank(text: string): boolean {
+  return /^[ \t\n\r]*$/.test(text);
+}
+
+/** Sets an own property, even for names like `__proto__` that plain assignment would treat specially. */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
 
 class Reader {
   constructor(
@@ -56,124 +56,175 @@ class Reader {
     throw new VipProtocolError(message, { ...this.context, httpStatus: this.httpStatus, cause });
   }
 
-  type(type: TypePlan, raw: unknown, path: string): ResponseObject {
+  type(type: TypePlan, element: XmlElement, path: string): ResponseObject {
     const out: ResponseObject = {};
-    // An empty element (`<pushAuthData/>`, or one holding only line breaks) parses as a blank string.
-    if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return out;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) this.fail(`${path} should contain elements, not text`);
+    const where = path === '' ? element.local : path;
+    if (!isBlank(element.text)) this.fail(`${where} should contain elements, not text`);
+    const children = new Map<string, XmlElement[]>();
+    for (const child of element.children) {
+      // Only VIP's namespace carries VIP's fields; an element of another namespace with the same name is not ours.
+      if (child.namespace !== VIP_NAMESPACE) continue;
+      const list = children.get(child.local);
+      if (list === undefined) children.set(child.local, [child]);
+      else list.push(child);
+    }
     for (const field of type.fields) {
-      const value = (raw as Raw)[field.name] ?? (field.aliases === undefined ? undefined : this.alias(field.aliases, raw as Raw));
-      if (value === undefined) continue;
-      const at = path ? `${path}.${field.name}` : field.name;
+      const found = children.get(field.name) ?? this.alias(field, children);
+      if (found === undefined) continue;
+      const at = path === '' ? field.name : `${path}.${field.name}`;
       if (field.maxOccurs > 1) {
-        out[field.name] = Array.isArray(value)
-          ? value.map((item, i) => this.value(field, item, `${at}[${i}]`))
-          : [this.value(field, value, at)];
+        if (found.length > field.maxOccurs) this.fail(`${at} appears ${found.length} times but the contract allows ${field.maxOccurs}`);
+        define(
+          out,
+          field.name,
+          found.map((item, i) => this.value(field, item, `${at}[${i}]`)),
+        );
       } else {
-        if (Array.isArray(value)) this.fail(`${at} appears ${value.length} times but the contract allows one`);
-        out[field.name] = this.value(field, value, at);
+        if (found.length > 1) this.fail(`${at} appears ${found.length} times but the contract allows one`);
+        define(out, field.name, this.value(field, found[0] as XmlElement, at));
       }
     }
     return out;
   }
 
-  alias(aliases: readonly string[], raw: Raw): unknown {
-    for (const alias of aliases) if (raw[alias] !== undefined) return raw[alias];
+  alias(field: FieldPlan, children: ReadonlyMap<string, XmlElement[]>): XmlElement[] | undefined {
+    for (const alias of field.aliases ?? []) {
+      const found = children.get(alias);
+      if (found !== undefined) return found;
+    }
     return undefined;
   }
 
-  value(field: FieldPlan, raw: unknown, at: string): unknown {
-    if (field.kind === 'complex') return this.type(field.type as TypePlan, raw, at);
+  value(field: FieldPlan, element: XmlElement, at: string): unknown {
+    if (field.kind === 'complex') return this.type(field.type as TypePlan, element, at);
+    if (element.children.length > 0) this.fail(`${at} should be text, not elements`);
+    const text = element.text;
     if (field.kind === 'attributed') {
-      const attribute = typeof raw === 'object' && raw !== null ? (raw as Raw)[`@_${field.attribute}`] : undefined;
-      const result: Raw = { value: this.text(raw, at) };
-      if (attribute !== undefined) result[field.attribute as string] = String(attribute);
+      const result: Record<string, string> = { value: text };
+      const attribute = element.attributes.find((a) => a.namespace === '' && a.local === field.attribute);
+      if (attribute !== undefined) define(result, field.attribute as string, attribute.value);
       return result;
     }
-    const text = field.kind === 'string' ? this.text(raw, at) : this.text(raw, at).trim();
+    if (field.kind === 'string') return text;
+    const token = collapse(text);
     switch (field.kind) {
       case 'boolean': {
-        const value = BOOLEANS[text];
+        const value = BOOLEANS.get(token);
         return value ?? this.fail(`${at} should be a boolean`);
       }
-      case 'int':
-        return INTEGER.test(text) ? Number(text) : this.fail(`${at} should be an integer`);
+      case 'int': {
+        const value = INTEGER.test(token) ? Number(token) : Number.NaN;
+        if (Number.isNaN(value)) this.fail(`${at} should be an integer`);
+        if (value < INT_MIN || value > INT_MAX) this.fail(`${at} is outside the range of xs:int`);
+        return value;
+      }
       case 'double': {
-        const value = text === '' ? Number.NaN : Number(text);
-        return Number.isFinite(value) ? value : this.fail(`${at} should be a number`);
+        const value = DOUBLE.test(token) ? Number(token) : Number.NaN;
+        return Number.isFinite(value) ? value : this.fail(`${at} should be a finite number`);
       }
-      case 'dateTime': {
-        const match = DATE_TIME.exec(text);
-        // A dateTime without a zone is read as UTC, not as the machine's local time.
-        const value = match ? new Date(match[1] === undefined ? `${text}Z` : text) : undefined;
-        return value && !Number.isNaN(value.getTime()) ? value : this.fail(`${at} should be an xs:dateTime`);
-      }
+      case 'dateTime':
+        return parseXmlDateTime(token) ?? this.fail(`${at} should be a valid xs:dateTime`);
       case 'hex':
-        return HEX.test(text) ? text.toUpperCase() : this.fail(`${at} should be hexadecimal`);
+        return HEX.test(token) ? token.toUpperCase() : this.fail(`${at} should be hexadecimal`);
       default:
         return text;
     }
   }
-
-  text(raw: unknown, at: string): string {
-    if (typeof raw === 'string') return decodeXmlText(raw);
-    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const node = raw as Raw;
-      if (Object.keys(node).every((k) => k === '#text' || k === '#cdata' || k.startsWith('@_'))) {
-        const cdata = node['#cdata'];
-        const literal = cdata === undefined ? '' : Array.isArray(cdata) ? cdata.join('') : String(cdata);
-        return decodeXmlText(String(node['#text'] ?? '')) + literal;
-      }
-    }
-    return this.fail(`${at} should be text, not elements`);
-  }
 }
 
-function readFault(fault: unknown, context: CallContext, httpStatus: number): VipSoapFaultError {
-  const f = (typeof fault === 'object' && fault !== null ? fault : {}) as Raw;
-  const text = (value: unknown): string => {
-    if (typeof value === 'string') return decodeXmlText(value);
-    if (typeof value === 'object' && value !== null) {
-      const inner = (value as Raw)['#text'] ?? (value as Raw).Value ?? (value as Raw).Text;
-      if (inner !== undefined) return text(inner);
-    }
-    return '';
-  };
-  // SOAP 1.1 uses faultcode/faultstring; SOAP 1.2 uses Code/Value and Reason/Text.
+/** Turns a Fault's `detail` into plain data: text for a leaf, an object (arrays for repeats) otherwise. */
+function plain(element: XmlElement): unknown {
+  if (element.children.length === 0) return element.text;
+  const out: Record<string, unknown> = {};
+  for (const child of element.children) {
+    const existing = Object.hasOwn(out, child.local) ? out[child.local] : undefined;
+    const value = plain(child);
+    if (existing === undefined) define(out, child.local, value);
+    else if (Array.isArray(existing)) existing.push(value);
+    else define(out, child.local, [existing, value]);
+  }
+  return out;
+}
+
+function childNamed(element: XmlElement, local: string): XmlElement | undefined {
+  return element.children.find((child) => child.local === local);
+}
+
+function textOf(element: XmlElement | undefined): string {
+  return element === undefined ? '' : collapse(element.text);
+}
+
+/** SOAP 1.1 puts `faultcode`/`faultstring`/`detail` unqualified in the Fault; some stacks qualify them, so any namespace is read. */
+function readFault11(fault: XmlElement, context: CallContext, httpStatus: number): VipSoapFaultError {
+  const detail = childNamed(fault, 'detail');
   return new VipSoapFaultError(
     {
-      faultCode: text(f.faultcode ?? f.Code) || 'unknown',
-      faultString: text(f.faultstring ?? f.Reason) || 'no fault string',
-      faultDetail: f.detail ?? f.Detail,
+      faultCode: textOf(childNamed(fault, 'faultcode')) || 'unknown',
+      faultString: textOf(childNamed(fault, 'faultstring')) || 'no fault string',
+      faultDetail: detail === undefined ? undefined : plain(detail),
     },
     { ...context, httpStatus },
   );
 }
 
+/** SOAP 1.2: `Code/Value`, the first `Reason/Text`, and `Detail`. */
+function readFault12(fault: XmlElement, context: CallContext, httpStatus: number): VipSoapFaultError {
+  const code = childNamed(fault, 'Code');
+  const reason = childNamed(fault, 'Reason');
+  const detail = childNamed(fault, 'Detail');
+  return new VipSoapFaultError(
+    {
+      faultCode: textOf(code && childNamed(code, 'Value')) || 'unknown',
+      faultString: textOf(reason && childNamed(reason, 'Text')) || 'no fault string',
+      faultDetail: detail === undefined ? undefined : plain(detail),
+    },
+    { ...context, httpStatus },
+  );
+}
+
+function describeElement(element: XmlElement): string {
+  return element.namespace === '' ? element.local : `${element.local} (namespace ${element.namespace})`;
+}
+
 /**
  * Parses a SOAP response body and extracts the operation's response element (or a Fault). Throws
- * `VipProtocolError` for a DOCTYPE, malformed or truncated XML, a missing envelope or the wrong element.
+ * `VipProtocolError` for a DOCTYPE, XML that is not well-formed, an envelope that is not SOAP 1.1 (a SOAP 1.2
+ * Fault is read as a Fault), or anything but exactly one response element, in VIP's namespace, in the Body.
  */
 export function readResponse(operation: OperationPlan, body: string, httpStatus: number, context: CallContext): SoapBody {
   const reader: Reader = new Reader(context, httpStatus);
-  if (DOCTYPE.test(body)) reader.fail('the response contains a DOCTYPE or entity declaration, which SOAP forbids');
-  const structuralError = findStructuralError(body);
-  if (structuralError !== undefined) reader.fail(`the response is not well-formed XML: ${structuralError}`);
-  let document: Raw;
+  let root: XmlElement;
   try {
-    document = parser.parse(body) as Raw;
+    root = parseXml(body, { maxDepth: MAX_DEPTH });
   } catch (error) {
-    return reader.fail(`the response is not well-formed XML: ${(error as Error).message}`, error);
+    if (error instanceof XmlSyntaxError) reader.fail(`the response is not well-formed XML: ${error.message}`);
+    throw error;
   }
-  const envelope = document.Envelope as Raw | undefined;
-  const soapBody = typeof envelope === 'object' && envelope !== null ? (envelope.Body as Raw | undefined) : undefined;
-  if (typeof soapBody !== 'object' || soapBody === null) reader.fail('the response is not a SOAP envelope with a Body');
-  if (soapBody.Fault !== undefined) return { kind: 'fault', error: readFault(soapBody.Fault, context, httpStatus) };
-  const element = soapBody[operation.responseElement];
-  if (element === undefined) {
-    const found = Object.keys(soapBody)[0];
-    reader.fail(`expected ${operation.responseElement} in the SOAP Body, found ${found === undefined ? 'nothing' : found}`);
+  if (root.local !== 'Envelope' || (root.namespace !== SOAP_11 && root.namespace !== SOAP_12)) {
+    reader.fail(`the response is not a SOAP envelope (its root element is ${describeElement(root)})`);
   }
-  if (Array.isArray(element)) reader.fail(`the SOAP Body holds ${element.length} ${operation.responseElement} elements`);
-  return { kind: 'response', value: reader.type(operation.response, element, '') };
+  const soap12 = root.namespace === SOAP_12;
+  const soapBody = root.children.find((child) => child.local === 'Body' && child.namespace === root.namespace);
+  if (soapBody === undefined) reader.fail('the response is a SOAP envelope without a Body');
+  if (!isBlank(soapBody.text)) reader.fail('the SOAP Body holds text');
+  const [first, ...rest] = soapBody.children;
+  if (first === undefined) reader.fail(`expected ${operation.responseElement} in the SOAP Body, found nothing`);
+  if (first.local === 'Fault' && first.namespace === root.namespace) {
+    if (rest.length > 0) reader.fail('the SOAP Body holds a Fault and other elements');
+    const error = soap12 ? readFault12(first, context, httpStatus) : readFault11(first, context, httpStatus);
+    return { kind: 'fault', error };
+  }
+  if (soap12) reader.fail('the response is a SOAP 1.2 envelope; VIP User Services answers in SOAP 1.1');
+  if (first.local !== operation.responseElement || first.namespace !== VIP_NAMESPACE) {
+    reader.fail(`expected ${operation.responseElement} in the SOAP Body, found ${describeElement(first)}`);
+  }
+  if (rest.length > 0) {
+    const repeats = rest.every((e) => e.local === first.local && e.namespace === first.namespace);
+    reader.fail(
+      repeats
+        ? `the SOAP Body holds ${rest.length + 1} ${operation.responseElement} elements`
+        : `the SOAP Body holds other elements besides ${operation.responseElement}`,
+    );
+  }
+  return { kind: 'response', value: reader.type(operation.response, first, '') };
 }

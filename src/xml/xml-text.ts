@@ -1,4 +1,4 @@
-/** Escaping text for XML output and decoding the references fast-xml-parser leaves in text we read. */
+/** Escaping text for XML output. */
 
 // Characters that need work when writing: markup, CR (would be normalised to LF by the reader), and everything
 // XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, and surrogates, which are checked for pairing).
@@ -32,21 +32,4 @@ export function escapeXmlText(text: string): string | undefined {
     } else out += text[i];
   }
   return out;
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const REFERENCE = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
-
-/**
- * Decodes the five predefined entities and numeric character references. The parser runs with entity processing
- * off (no DOCTYPE is ever accepted, so no other entity can exist); this is the only decoding step, done once per
- * text value that contains `&`.
- */
-export function decodeXmlText(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(REFERENCE, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return NAMED[name] as string;
-    const codePoint = hex !== undefined ? Number.parseInt(hex, 16) : Number(dec);
-    return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : whole;
-  });
 }

@@ -8,7 +8,6 @@ import {
   CredentialAlreadyRegisteredError,
   CredentialTypeNotSupportedError,
   VipHttpError,
-  VipInternalError,
   VipProtocolError,
   VipSoapFaultError,
   type VipClient,
@@ -185,12 +184,14 @@ describe('tolerance', () => {
     });
   });
 
-  it('reads a VIP status carried by a non-2xx SOAP response', async () => {
+  it('treats a VIP response element carried by a 500 as an HTTP error: only a 2xx answers and only a Fault explains a 500', async () => {
     const vip = answering({
       status: 500,
       body: vipResponse('GetUserInfoResponse', RID, '', { status: '6005', statusMessage: 'Internal error.' }),
     });
-    await expect(vip.getUserInfo({ userId: 'alice' }, { requestId: RID })).rejects.toBeInstanceOf(VipInternalError);
+    const error = await rejection(vip.getUserInfo({ userId: 'alice' }, { requestId: RID }));
+    expect(error).toBeInstanceOf(VipHttpError);
+    expect(error).toMatchObject({ httpStatus: 500, requestId: RID });
   });
 });
 

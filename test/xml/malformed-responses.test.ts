@@ -22,15 +22,23 @@ const fields = (id: string) => `<requestId>${id}</requestId><status>0000</status
 describe('malformed responses', () => {
   it.each([
     ['truncated inside an element', (id: string) => `${open}${fields(id)}<timestamp>2026-11-`, /ends inside <timestamp>/],
-    ['truncated inside a tag', (id: string) => `${open}${fields(id)}</GetServerTimeResp`, /truncated/],
+    [
+      'truncated inside a tag',
+      (id: string) => `${open}${fields(id)}</GetServerTimeResp`,
+      /ends inside the end tag of <GetServerTimeResponse>/,
+    ],
     ['truncated after the response element', (id: string) => `${open}${fields(id)}</GetServerTimeResponse>`, /ends inside <S:Body>/],
     ['mis-nested elements', (id: string) => `${open}${fields(id)}<timestamp>2026-11-28T10:00:00Z</status>${close}`, /does not close/],
     ['an unterminated comment', (id: string) => `${open}${fields(id)}<!-- ${close}`, /unterminated comment/],
     ['an unterminated CDATA section', (id: string) => `${open}${fields(id)}<statusMessage><![CDATA[x${close}`, /unterminated CDATA/],
-    ['an attribute value left open', (id: string) => `${open}${fields(id)}<timestamp a="${close}`, /truncated <timestamp> tag/],
+    ['an attribute value left open', (id: string) => `${open}${fields(id)}<timestamp a="${close}`, /ends inside the <timestamp> tag/],
     ['a second root element', (id: string) => `${open}${fields(id)}${close}<S:Envelope/>`, /more than one root/],
     ['text after the root element', (id: string) => `${open}${fields(id)}${close} trailing`, /text outside the root/],
-    ['an unescaped < in text', (id: string) => `${open}${fields(id)}<statusMessage>1 < 2</statusMessage>${close}`, /tag without a name/],
+    [
+      'an unescaped < in text',
+      (id: string) => `${open}${fields(id)}<statusMessage>1 < 2</statusMessage>${close}`,
+      /tag without a valid name/,
+    ],
     ['an empty body', () => '', /no root element/],
   ])('%s', async (_title, body, reason) => {
     const error = await answering(body)
