@@ -5,7 +5,7 @@
 import { OPERATIONS, type OperationName } from '../generated/operations.js';
 import type { OperationInputs } from '../generated/types.js';
 import { HANDLERS } from './model/operations.js';
-import type { Handler, Outcome } from './model/outcome.js';
+import type { Handler } from './model/outcome.js';
 import type { VipModel } from './model/vip-model.js';
 import { checkRequest } from './request-check.js';
 import { shapeResponse } from './response-shape.js';
@@ -31,24 +31,32 @@ export function accountIdOf(args: unknown): string | undefined {
   return typeof accountId === 'string' ? accountId : undefined;
 }
 
+/** The base fields of a response: the status, and optionally its message, a detail code and a detail message. */
+export interface StatusFields {
+  status: string;
+  statusMessage?: string;
+  detail?: string;
+  detailMessage?: string;
+}
+
 /**
- * A response carrying only the base fields. `detailMessage` may be given without a detail code (the mock uses it
- * to say which schema rule a 600B request broke).
+ * A response with the base fields and the handler's `fields`. A message left out is the documented one: VIP's
+ * message for the status, the mock's text for a detail code it knows. A `detailMessage` may come without a detail
+ * code (the mock uses that to say which schema rule a 600B request broke).
  */
 export function statusResponse(
   operation: OperationName,
   requestId: string,
-  outcome: Outcome,
-  detailMessage?: string,
+  answer: StatusFields & { fields?: object },
 ): Record<string, unknown> {
-  const { status, detail, fields } = outcome;
+  const { status, detail } = answer;
   return shapeResponse(OPERATIONS[operation].response, {
-    ...fields,
+    ...answer.fields,
     requestId,
     status,
-    statusMessage: statusMessageOf(status),
+    statusMessage: answer.statusMessage ?? statusMessageOf(status),
     detail,
-    detailMessage: detail === undefined ? detailMessage : detailMessageOf(detail),
+    detailMessage: answer.detailMessage ?? (detail === undefined ? undefined : detailMessageOf(detail)),
   });
 }
 
@@ -58,7 +66,7 @@ export function respond(model: VipModel, operation: OperationName, args: unknown
   const checked = checkRequest(OPERATIONS[operation].request, args);
   if (!checked.ok) {
     const status = schemaFailureStatus(checked.element, checked.facet);
-    return statusResponse(operation, requestId, { status }, status === '600B' ? checked.reason : undefined);
+    return statusResponse(operation, requestId, { status, detailMessage: status === '600B' ? checked.reason : undefined });
   }
   const { requestId: _requestId, onBehalfOfAccountId, ...input } = checked.value;
   const account = model.account(onBehalfOfAccountId as string | undefined);

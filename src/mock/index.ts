@@ -10,6 +10,7 @@ export { CHILD_ACCOUNT_ID } from './model/vip-model.js';
 export { DEMO as DEMO_DATA } from './model/seed.js';
 export type {
   FaultKind,
+  FaultKindRule,
   FaultRule,
   MockPushOptions,
   MockServer,
@@ -18,4 +19,6 @@ export type {
   MockTlsOptions,
   PushOutcome,
   ReceivedRequest,
+  RuleScope,
+  StatusRule,
 } from './types.js';

@@ -52,7 +52,11 @@ function operationFunction(operation: OperationName, runtime: MockRuntime) {
     const plan = runtime.faults.plan(operation);
     await delay(plan.delayMs, runtime);
     if (response.destroyed) return NO_ANSWER();
-    switch (plan.fault) {
+    switch (plan.effect?.fault) {
+      case undefined:
+        return respond(runtime.model, operation, args);
+      case 'status':
+        return statusResponse(operation, requestId, plan.effect.answer);
       case 'http503':
         sendServiceUnavailable(response);
         return NO_ANSWER();
@@ -61,12 +65,8 @@ function operationFunction(operation: OperationName, runtime: MockRuntime) {
         return NO_ANSWER();
       case 'hang':
         return NO_ANSWER();
-      case 'status6005':
-        return statusResponse(operation, requestId, { status: '6005' });
       case 'malformedXml':
         truncateBody(response);
-        return respond(runtime.model, operation, args);
-      default:
         return respond(runtime.model, operation, args);
     }
   };

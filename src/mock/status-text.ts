@@ -12,7 +12,7 @@ export function statusMessageOf(code: string): string {
   return documentedStatus(code)?.message ?? 'Unknown status.';
 }
 
-/** VIP's message for a detail code, when the mock knows it. */
+/** VIP's message for a detail code (in either case, as hexBinary allows), when the mock knows it. */
 export function detailMessageOf(code: string): string | undefined {
-  return DETAIL_MESSAGES[code];
+  return DETAIL_MESSAGES[code.toUpperCase()];
 }

@@ -1,4 +1,5 @@
 /** The public shapes of the mock server: its options, the running server's handle, faults and push outcomes. */
+import type { VipStatusCode } from '../errors/status-codes.js';
 import type { OperationName } from '../generated/operations.js';
 
 /**
@@ -92,26 +93,60 @@ export interface MockServerOptions {
  * What a fault rule does to a matching request:
  * - `latency`: answers normally after `latencyMs` more milliseconds;
  * - `http503`: an HTTP 503 with an HTML body (the operation does not run);
- * - `status6005`: a normal VIP response with status 6005, internal error (the operation does not run);
+ * - `status6005`: a normal VIP response with status 6005, internal error (the operation does not run); the same as
+ *   a {@link StatusRule} with `status: '6005'`;
  * - `malformedXml`: the operation runs, but its response is cut in the middle of the envelope;
  * - `reset`: the connection is dropped before the operation runs;
  * - `hang`: no answer at all until the server closes (the operation does not run).
  */
 export type FaultKind = 'latency' | 'http503' | 'status6005' | 'malformedXml' | 'reset' | 'hang';
 
-/** One fault injection rule; see {@link MockServer.inject}. */
-export interface FaultRule {
+/** Which requests a rule applies to, and for how long; shared by every kind of rule. */
+export interface RuleScope {
   /** The operation to disturb, e.g. `'getUserInfo'`; omitted = every operation. */
   operation?: OperationName;
-  /** What happens; see {@link FaultKind}. */
-  fault: FaultKind;
   /** How many matching requests to disturb before the rule retires itself; omitted = until removed. */
   times?: number;
-  /** Extra delay in milliseconds, for `latency` (required there, ignored otherwise). */
-  latencyMs?: number;
 }
 
-/** A request the mock received, in arrival order (faulted requests included). */
+/** A rule that disturbs the exchange itself: delay, outage, cut response, dropped connection; see {@link FaultKind}. */
+export interface FaultKindRule extends RuleScope {
+  /** What happens; see {@link FaultKind}. */
+  fault: FaultKind;
+  /** Extra delay in milliseconds, for `latency` (required there, ignored otherwise). */
+  latencyMs?: number;
+  /** Not allowed here: a rule either names a `fault` or a `status`. */
+  status?: never;
+}
+
+/**
+ * A rule that makes the mock answer with a VIP status of your choice instead of running the operation: the
+ * operation's own response element, with the request's `requestId` echoed and only the base fields, so the client
+ * raises the error class of that status (e.g. `CredentialRevokedError` for 600F). Nothing in the mock's data changes.
+ */
+export interface StatusRule extends RuleScope {
+  /**
+   * The status code: four hexadecimal digits, e.g. `'600F'` or `'6041'`. Any code works, documented or not, success
+   * codes (`'0000'`, `'6040'`) included; it is sent as written.
+   */
+  status: VipStatusCode | (string & {});
+  /**
+   * The status message.
+   * @default VIP's documented message for `status`, or `'Unknown status.'` for a code VIP does not document
+   */
+  statusMessage?: string;
+  /** A detail code (four hexadecimal digits), e.g. `'49B5'`; omitted = no detail element. */
+  detail?: string;
+  /** The detail message; omitted = the mock's text for `detail` when it knows one, otherwise none. */
+  detailMessage?: string;
+  /** Not allowed here: a rule either names a `fault` or a `status`. */
+  fault?: never;
+}
+
+/** One rule for {@link MockServer.inject}: a {@link FaultKindRule} (`fault`) or a {@link StatusRule} (`status`). */
+export type FaultRule = FaultKindRule | StatusRule;
+
+/** A request the mock received, in arrival order (requests hit by a rule included). */
 export interface ReceivedRequest {
   /** The operation, e.g. `authenticateUser`. */
   operation: OperationName;
@@ -127,7 +162,10 @@ export interface MockServer {
   readonly url: string;
   /** The throwaway certificates when started with `tls: true`; undefined otherwise. */
   readonly tls: MockTlsMaterial | undefined;
-  /** Every request received since the start (or the last `reset()`), in order. */
+  /**
+   * Every request received since the start (or the last `reset()`), in order. Requests turned away with a SOAP Fault
+   * before reaching an operation (unknown path or operation, malformed XML) are not listed.
+   */
   readonly requests: readonly ReceivedRequest[];
   /**
    * The security code that authenticates `credentialId` right now: the last unused SMS/voice code sent to it by
@@ -144,12 +182,15 @@ export interface MockServer {
    */
   setPushOutcome(outcome: PushOutcome, options?: { pendingPolls?: number }): void;
   /**
-   * Adds a fault rule and returns a function that removes it. Rules are tried in the order they were added;
+   * Adds a rule and returns a function that removes it: a fault (`{ fault: 'http503' }`) or a VIP status to answer
+   * with (`{ operation: 'addCredential', status: '600F', times: 1 }`). Rules are tried in the order they were added;
    * `latency` rules add up, and the first other matching rule decides the request's fate.
-   * @throws {TypeError} for an unknown operation or fault, a bad `times`, or `latency` without `latencyMs`.
+   * @throws {TypeError} for an unknown operation or fault, a bad `times`, `latency` without `latencyMs`, a rule with
+   * both or neither of `fault` and `status`, a `status` or `detail` that is not four hexadecimal digits, or a
+   * message that is not a string.
    */
   inject(rule: FaultRule): () => void;
-  /** Removes every fault rule. */
+  /** Removes every rule added with `inject`. */
   clearFaults(): void;
   /**
    * Back to the state right after start: data (seeded again when `seed` was set), push outcome from the
