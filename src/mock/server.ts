@@ -2,30 +2,28 @@
  * startMockServer: an HTTP or mutual-TLS HTTPS server carrying the three VIP services through node-soap, backed by
  * the in-memory model, with fault injection and the control methods tests use.
  */
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createThrowawayCertificates } from './certificates.js';
 import { FaultInjector } from './faults.js';
+import { gateListener } from './gate-listener.js';
 import { VipModel } from './model/vip-model.js';
 import { checkPendingPolls, checkPushOutcome, type ResolvedMockOptions, resolveMockOptions } from './options.js';
 import { type MockRuntime, mountServices } from './soap-services.js';
 import type { MockServer, MockServerOptions, MockTlsMaterial, ReceivedRequest } from './types.js';
 
-/** Answers requests outside the service paths, which node-soap passes on. */
-function notAServicePath(_request: IncomingMessage, response: ServerResponse): void {
-  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-  response.end('Not a VIP service path. The mock serves /vipuserservices/{Authentication,Management,Query}Service_1_8\n');
-}
-
 /** Makes the HTTP(S) server, and the throwaway certificates when asked for. */
-async function createListener(tls: ResolvedMockOptions['tls']): Promise<{ server: Server; material: MockTlsMaterial | undefined }> {
-  if (tls === false) return { server: createHttpServer(notAServicePath), material: undefined };
+async function createListener(
+  tls: ResolvedMockOptions['tls'],
+  listener: RequestListener,
+): Promise<{ server: Server; material: MockTlsMaterial | undefined }> {
+  if (tls === false) return { server: createHttpServer(listener), material: undefined };
   const common = { requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2' } as const;
   if (tls !== true)
-    return { server: createHttpsServer({ ...common, ca: tls.ca, cert: tls.cert, key: tls.key }, notAServicePath), material: undefined };
+    return { server: createHttpsServer({ ...common, ca: tls.ca, cert: tls.cert, key: tls.key }, listener), material: undefined };
   const { serverCert, serverKey, ...material } = await createThrowawayCertificates();
-  return { server: createHttpsServer({ ...common, ca: material.ca, cert: serverCert, key: serverKey }, notAServicePath), material };
+  return { server: createHttpsServer({ ...common, ca: material.ca, cert: serverCert, key: serverKey }, listener), material };
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -62,7 +60,6 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const resolved = resolveMockOptions(options);
-  const { server, material } = await createListener(resolved.tls);
   const requests: ReceivedRequest[] = [];
   const runtime: MockRuntime = {
     model: new VipModel(resolved),
@@ -70,7 +67,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     requests,
     timers: new Set(),
   };
-  await mountServices(server, runtime);
+  const services = await mountServices(runtime);
+  const { server, material } = await createListener(resolved.tls, gateListener(services));
   const address = await listen(server, resolved.port, resolved.host);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${resolved.tls === false ? 'http' : 'https'}://${host}:${address.port}`;

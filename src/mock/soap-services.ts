@@ -1,9 +1,10 @@
 /**
- * Mounts the three VIP services on an HTTP(S) server with node-soap, from the repository's own WSDL files. node-soap
- * parses each request and serialises each response; the mock supplies one function per operation that records
- * the request, applies the fault rules, and asks the model for the answer.
+ * The three VIP services on node-soap, from the repository's own WSDL files. node-soap parses each request and
+ * serialises each response; the mock supplies one function per operation that records the request, applies the
+ * fault rules, and asks the model for the answer.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import * as soap from 'soap';
 import { OPERATIONS, type OperationName, type ServiceName } from '../generated/operations.js';
 import { wsdlFile } from './contracts-dir.js';
@@ -12,11 +13,9 @@ import { dropConnection, sendServiceUnavailable, truncateBody } from './fault-ef
 import type { FaultInjector } from './faults.js';
 import type { VipModel } from './model/vip-model.js';
 import { STRICT_DESERIALIZERS } from './request-check.js';
+import { SERVICES } from './service-paths.js';
+import { sendSoapFault } from './soap-fault.js';
 import type { ReceivedRequest } from './types.js';
-
-const SERVICES: readonly ServiceName[] = ['Authentication', 'Management', 'Query'];
-// VIP keeps several API versions online side by side; the shapes the mock speaks are those of 1.8.
-const SERVED_VERSIONS = '(?:7|8|10)';
 
 /** What the operation functions share: the model, the fault rules, the request log and pending timers. */
 export interface MockRuntime {
@@ -26,6 +25,9 @@ export interface MockRuntime {
   /** Latency timers still running, cleared when the server closes. */
   timers: Set<NodeJS.Timeout>;
 }
+
+/** Hands a request to one service's node-soap server. */
+export type ServiceListeners = Readonly<Record<ServiceName, RequestListener>>;
 
 /** A promise that never settles: node-soap then never writes, leaving the response to the fault. */
 const NO_ANSWER = (): Promise<never> => new Promise<never>(() => undefined);
@@ -41,33 +43,44 @@ function delay(ms: number, runtime: MockRuntime): Promise<void> {
   });
 }
 
+/** One request's way through the fault rules to the model. */
+async function answer(operation: OperationName, args: unknown, request: IncomingMessage, response: ServerResponse, runtime: MockRuntime) {
+  const requestId = requestIdOf(args);
+  const onBehalfOfAccountId = accountIdOf(args);
+  runtime.requests.push(onBehalfOfAccountId === undefined ? { operation, requestId } : { operation, requestId, onBehalfOfAccountId });
+  const plan = runtime.faults.plan(operation);
+  await delay(plan.delayMs, runtime);
+  if (response.destroyed) return NO_ANSWER();
+  switch (plan.effect?.fault) {
+    case undefined:
+      return respond(runtime.model, operation, args);
+    case 'status':
+      return statusResponse(operation, requestId, plan.effect.answer);
+    case 'http503':
+      sendServiceUnavailable(response);
+      return NO_ANSWER();
+    case 'reset':
+      dropConnection(request.socket);
+      return NO_ANSWER();
+    case 'hang':
+      return NO_ANSWER();
+    case 'malformedXml':
+      truncateBody(response);
+      return respond(runtime.model, operation, args);
+  }
+}
+
 /** The function node-soap calls for `operation`. */
 function operationFunction(operation: OperationName, runtime: MockRuntime) {
   return async (args: unknown, _callback: unknown, _headers: unknown, request: IncomingMessage, response: ServerResponse) => {
     // A client that gave up (timeout, reset) must not crash the server when the late answer is written.
     response.on('error', () => undefined);
-    const requestId = requestIdOf(args);
-    const onBehalfOfAccountId = accountIdOf(args);
-    runtime.requests.push(onBehalfOfAccountId === undefined ? { operation, requestId } : { operation, requestId, onBehalfOfAccountId });
-    const plan = runtime.faults.plan(operation);
-    await delay(plan.delayMs, runtime);
-    if (response.destroyed) return NO_ANSWER();
-    switch (plan.effect?.fault) {
-      case undefined:
-        return respond(runtime.model, operation, args);
-      case 'status':
-        return statusResponse(operation, requestId, plan.effect.answer);
-      case 'http503':
-        sendServiceUnavailable(response);
-        return NO_ANSWER();
-      case 'reset':
-        dropConnection(request.socket);
-        return NO_ANSWER();
-      case 'hang':
-        return NO_ANSWER();
-      case 'malformedXml':
-        truncateBody(response);
-        return respond(runtime.model, operation, args);
+    try {
+      return await answer(operation, args, request, response, runtime);
+    } catch (error) {
+      // node-soap would send the error's own text as a SOAP 1.2-style fault; say plainly that the mock failed instead.
+      sendSoapFault(response, { code: 'Server', text: `The VIP mock failed while answering ${operation}: ${(error as Error).message}` });
+      return NO_ANSWER();
     }
   };
 }
@@ -81,29 +94,39 @@ function servicesOf(service: ServiceName, runtime: MockRuntime): soap.IServices 
   return { [`${service}Service`]: { [`${service}ServicePort`]: port } } as soap.IServices;
 }
 
+/** Starts node-soap for one service and resolves with the listener that hands it a request. */
+async function mountService(service: ServiceName, runtime: MockRuntime): Promise<RequestListener> {
+  const wsdl = await wsdlFile(service);
+  // node-soap listens on a private emitter rather than on the HTTP server: the mock's gate sees every request
+  // first and passes on only those that name an operation of this service.
+  const emitter = new EventEmitter();
+  await new Promise<void>((resolve, reject) => {
+    const soapServer = soap.listen(
+      emitter as unknown as Parameters<typeof soap.listen>[0],
+      {
+        // The gate has routed the request already, so every path is this service's.
+        path: /^\//,
+        services: servicesOf(service, runtime),
+        xml: wsdl.xml,
+        // node-soap resolves the schema import against this path, so it must be the WSDL file itself.
+        uri: wsdl.path,
+        suppressStack: true,
+        customDeserializer: STRICT_DESERIALIZERS,
+        callback: (error: unknown) => (error ? reject(error) : resolve()),
+      } as soap.IServerOptions,
+    );
+    // Not an option of listen(): without it node-soap trims every text value, and user IDs would lose spaces.
+    (soapServer as unknown as { wsdl: { options: { preserveWhitespace?: boolean } } }).wsdl.options.preserveWhitespace = true;
+  });
+  return (request, response) => emitter.emit('request', request, response);
+}
+
 /**
- * Mounts the three services at `/vipuserservices/{Authentication,Management,Query}Service_1_{7,8,10}` (each also
- * serves its WSDL at `?wsdl`). Resolves when node-soap has read the WSDL files.
+ * Starts node-soap for the three services and returns, per service, the listener that hands it a request (a POST
+ * whose body the gate has checked, or a GET of the WSDL).
  * @throws when the contracts cannot be written or node-soap rejects them.
  */
-export async function mountServices(server: Server, runtime: MockRuntime): Promise<void> {
-  await Promise.all(
-    SERVICES.map(async (service) => {
-      const wsdl = await wsdlFile(service);
-      await new Promise<void>((resolve, reject) => {
-        const soapServer = soap.listen(server, {
-          path: new RegExp(`^/vipuserservices/${service}Service_1_${SERVED_VERSIONS}/$`),
-          services: servicesOf(service, runtime),
-          xml: wsdl.xml,
-          // node-soap resolves the schema import against this path, so it must be the WSDL file itself.
-          uri: wsdl.path,
-          suppressStack: true,
-          customDeserializer: STRICT_DESERIALIZERS,
-          callback: (error: unknown) => (error ? reject(error) : resolve()),
-        } as soap.IServerOptions);
-        // Not an option of listen(): without it node-soap trims every text value, and user IDs would lose spaces.
-        (soapServer as unknown as { wsdl: { options: { preserveWhitespace?: boolean } } }).wsdl.options.preserveWhitespace = true;
-      });
-    }),
-  );
+export async function mountServices(runtime: MockRuntime): Promise<ServiceListeners> {
+  const listeners = await Promise.all(SERVICES.map((service) => mountService(service, runtime)));
+  return Object.fromEntries(SERVICES.map((service, index) => [service, listeners[index]])) as Record<ServiceName, RequestListener>;
 }

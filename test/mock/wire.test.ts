@@ -1,7 +1,7 @@
 /**
  * The mock on the wire, with hand-written requests the client would never send: schema violations (600B),
  * forbidden friendly names (602D), whitespace kept in values, element order and namespace of responses, the
- * served paths and WSDLs.
+ * served API versions. Requests that name no operation are in soap-faults.test.ts.
  */
 import { VIP_NAMESPACE } from 'vip-user-services';
 import { type MockServer, startMockServer } from 'vip-user-services/mock';
@@ -179,22 +179,5 @@ describe('paths', () => {
       const { text } = await post('Query', '<v:GetServerTimeRequest><v:requestId>R0009</v:requestId></v:GetServerTimeRequest>', version);
       expect(element(text, 'status')).toBe('0000');
     }
-  });
-
-  it('serve each WSDL at ?wsdl and answer 404 elsewhere', async () => {
-    const wsdl = await fetch(`${mock.url}/vipuserservices/ManagementService_1_8?wsdl`);
-    expect(await wsdl.text()).toContain('ManagementServicePort');
-    const elsewhere = await fetch(`${mock.url}/vipuserservices/QueryService_1_9`, { method: 'POST', body: '<x/>' });
-    expect(elsewhere.status).toBe(404);
-  });
-
-  it('answer malformed XML with HTTP 500 rather than a VIP status', async () => {
-    const response = await fetch(`${mock.url}/vipuserservices/QueryService_1_8`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/xml' },
-      body: '<soapenv:Envelope><oops',
-    });
-    expect(response.status).toBe(500);
-    expect(mock.requests).toHaveLength(0);
   });
 });
