@@ -6,9 +6,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { readRequestText } from './request-body.js';
 import { checkEnvelope, routeRequest } from './request-gate.js';
 import { sendSoapFault } from './soap-fault.js';
-import type { ServiceListeners } from './soap-services.js';
+import type { MockRuntime, ServiceListeners } from './soap-services.js';
 
-async function handle(request: IncomingMessage, response: ServerResponse, services: ServiceListeners) {
+async function handle(request: IncomingMessage, response: ServerResponse, services: ServiceListeners, runtime: MockRuntime) {
   const route = routeRequest(request.method, request.url);
   if (route.kind === 'refuse') return sendSoapFault(response, route.fault);
   if (route.kind === 'wsdl') return services[route.service](request, response);
@@ -16,6 +16,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, servic
   if (!body.ok) return sendSoapFault(response, body.fault);
   const envelope = checkEnvelope(body.text, route.path);
   if (!envelope.ok) return sendSoapFault(response, envelope.fault);
+  runtime.requestElements.set(request, envelope.element);
   // node-soap takes a body that is already read from `request.body`.
   (request as IncomingMessage & { body?: string }).body = body.text;
   // VIP declares soapAction="" for every operation and routes by the Body's element; node-soap would route by a
@@ -27,11 +28,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, servic
 }
 
 /** The listener for the mock's HTTP(S) server, in front of the node-soap servers in `services`. */
-export function gateListener(services: ServiceListeners): RequestListener {
+export function gateListener(services: ServiceListeners, runtime: MockRuntime): RequestListener {
   return (request, response) => {
     // A client that hangs up while the mock answers must not crash the process.
     response.on('error', () => undefined);
-    handle(request, response, services).catch((error: unknown) => {
+    handle(request, response, services, runtime).catch((error: unknown) => {
       // Only a connection that failed while the body arrived ends up here, or a bug: either way, end the exchange.
       if (request.destroyed) response.destroy();
       else sendSoapFault(response, { code: 'Server', text: `The VIP mock failed: ${(error as Error).message}` });

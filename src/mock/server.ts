@@ -66,9 +66,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     faults: new FaultInjector(),
     requests,
     timers: new Set(),
+    requestElements: new WeakMap(),
   };
   const services = await mountServices(runtime);
-  const { server, material } = await createListener(resolved.tls, gateListener(services));
+  const { server, material } = await createListener(resolved.tls, gateListener(services, runtime));
   const address = await listen(server, resolved.port, resolved.host);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${resolved.tls === false ? 'http' : 'https'}://${host}:${address.port}`;

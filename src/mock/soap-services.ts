@@ -7,6 +7,8 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import * as soap from 'soap';
 import { OPERATIONS, type OperationName, type ServiceName } from '../generated/operations.js';
+import type { XmlElement } from '../xml/xml-parser.js';
+import { restoreBlankText } from './blank-text.js';
 import { wsdlFile } from './contracts-dir.js';
 import { accountIdOf, requestIdOf, respond, statusResponse } from './dispatch.js';
 import { dropConnection, sendServiceUnavailable, truncateBody } from './fault-effects.js';
@@ -24,6 +26,8 @@ export interface MockRuntime {
   requests: ReceivedRequest[];
   /** Latency timers still running, cleared when the server closes. */
   timers: Set<NodeJS.Timeout>;
+  /** The request element of each request handed to node-soap, as the mock's own reader saw it. */
+  requestElements: WeakMap<IncomingMessage, XmlElement>;
 }
 
 /** Hands a request to one service's node-soap server. */
@@ -51,9 +55,11 @@ async function answer(operation: OperationName, args: unknown, request: Incoming
   const plan = runtime.faults.plan(operation);
   await delay(plan.delayMs, runtime);
   if (response.destroyed) return NO_ANSWER();
+  const element = runtime.requestElements.get(request);
+  const input = element === undefined ? args : restoreBlankText(OPERATIONS[operation].request, args, element);
   switch (plan.effect?.fault) {
     case undefined:
-      return respond(runtime.model, operation, args);
+      return respond(runtime.model, operation, input);
     case 'status':
       return statusResponse(operation, requestId, plan.effect.answer);
     case 'http503':
@@ -66,7 +72,7 @@ async function answer(operation: OperationName, args: unknown, request: Incoming
       return NO_ANSWER();
     case 'malformedXml':
       truncateBody(response);
-      return respond(runtime.model, operation, args);
+      return respond(runtime.model, operation, input);
   }
 }
 

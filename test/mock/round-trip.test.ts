@@ -2,8 +2,8 @@
  * Property-based round trips through the client, node-soap and the mock: arbitrary Unicode and XML-special
  * strings come back exactly as sent, as user IDs (createUser, getUserInfo) and as friendly names (addCredential,
  * getUserInfo).
- * Whitespace at either end is kept too: xs:string preserves it, and so does the client. Strings of whitespace
- * alone are left out: node-soap, which reads the mock's requests, drops whitespace-only text nodes.
+ * Whitespace is kept too, at either end and in strings of whitespace alone: xs:string preserves it, and so do the
+ * client and the mock.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,10 +31,13 @@ const unit = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('<', '>', '&', '"', "'", '&amp;', '&#x41;', ']]>', '<!--', '<b>', ' ', 'é', '😀', '\u200b') },
 );
 
-/** Strings of 1 to `max` code points built from `unit`, not all whitespace. */
+/** Strings of 1 to `max` code points built from `unit`. */
 function xmlString(max: number): fc.Arbitrary<string> {
-  return fc.string({ unit, minLength: 1, maxLength: max }).filter((text) => [...text].length <= max && text.trim() !== '');
+  return fc.string({ unit, minLength: 1, maxLength: max }).filter((text) => [...text].length <= max);
 }
+
+/** Strings of whitespace alone, which every run tries first. */
+const BLANK_EXAMPLES: [string][] = [[' '], ['   '], ['\t \n']];
 
 let pair: MockPair;
 
@@ -47,6 +50,14 @@ afterAll(async () => {
 });
 
 describe('round trips of arbitrary text', () => {
+  it('a user ID of whitespace alone: createUser then getUserInfo finds it, and only it', async () => {
+    pair.mock.reset();
+    expect((await pair.vip.createUser({ userId: '   ' })).status).toBe('0000');
+    expect((await pair.vip.getUserInfo({ userId: '   ' })).userId).toBe('   ');
+    expect(pair.mock.requests.map((request) => request.operation)).toEqual(['createUser', 'getUserInfo']);
+    await expect(pair.vip.getUserInfo({ userId: '  ' })).rejects.toMatchObject({ code: '6003' });
+  });
+
   it('user IDs: createUser then getUserInfo returns the same ID', async () => {
     await fc.assert(
       fc.asyncProperty(xmlString(128), async (userId) => {
@@ -55,7 +66,7 @@ describe('round trips of arbitrary text', () => {
         const info = await pair.vip.getUserInfo({ userId });
         expect(info.userId).toBe(userId);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: BLANK_EXAMPLES },
     );
   });
 
@@ -75,7 +86,7 @@ describe('round trips of arbitrary text', () => {
         const info = await pair.vip.getUserInfo({ userId: 'owner' });
         expect(info.credentialBindingDetail?.[0]?.bindingDetail.friendlyName).toBe(friendlyName);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: BLANK_EXAMPLES },
     );
   });
 });

@@ -127,6 +127,61 @@ describe('responses', () => {
     expect(element(info.text, 'userId')).toBe(userId);
   });
 
+  it.each([
+    ['spaces', '   ', '   '],
+    ['a tab and a newline as character references', '&#9;&#10; ', '\t\n '],
+    ['a CDATA section of spaces', '<![CDATA[  ]]>', '  '],
+  ])('keep values of whitespace alone (%s), which xs:string allows', async (_case, written, value) => {
+    const created = await post(
+      'Management',
+      `<v:CreateUserRequest><v:requestId>R0010</v:requestId><v:userId>${written}</v:userId></v:CreateUserRequest>`,
+    );
+    expect(element(created.text, 'status')).toBe('0000');
+    const info = await post(
+      'Query',
+      `<v:GetUserInfoRequest><v:requestId>R0011</v:requestId><v:userId>${written}</v:userId></v:GetUserInfoRequest>`,
+    );
+    expect(element(info.text, 'status')).toBe('0000');
+    expect(
+      element(info.text, 'userId')
+        ?.replace(/&#x9;|&#9;/g, '\t')
+        .replace(/&#xA;|&#10;/gi, '\n'),
+    ).toBe(value);
+    // The same user ID with other whitespace is another user.
+    const other = await post(
+      'Query',
+      '<v:GetUserInfoRequest><v:requestId>R0012</v:requestId><v:userId> </v:userId></v:GetUserInfoRequest>',
+    );
+    expect(element(other.text, 'status')).toBe('6003');
+  });
+
+  it('keep whitespace alone in nested values', async () => {
+    const credential = (name: string) =>
+      `<v:credentialDetail><v:credentialId>UBHE12121212</v:credentialId><v:credentialType>STANDARD_OTP</v:credentialType><v:friendlyName>${name}</v:friendlyName></v:credentialDetail>`;
+    const added = await post(
+      'Management',
+      `<v:AddCredentialRequest><v:requestId>R0013</v:requestId><v:userId>bob@example.com</v:userId>${credential('  ')}</v:AddCredentialRequest>`,
+    );
+    expect(element(added.text, 'status')).toBe('0000');
+    const info = await post(
+      'Query',
+      '<v:GetUserInfoRequest><v:requestId>R0014</v:requestId><v:userId>bob@example.com</v:userId></v:GetUserInfoRequest>',
+    );
+    expect(element(info.text, 'friendlyName')).toBe('  ');
+  });
+
+  it('keep whitespace alone in repeated values, each in its place', async () => {
+    const pair = (key: string, value: string) =>
+      `<v:displayParameters><v:Key>${key}</v:Key><v:Value>${value}</v:Value></v:displayParameters>`;
+    const sent = await post(
+      'Authentication',
+      '<v:AuthenticateUserWithPushRequest><v:requestId>R0015</v:requestId><v:userId>alice@example.com</v:userId>' +
+        `<v:pushAuthData>${pair('title', ' ')}${pair(' ', 'x')}${pair('   ', '')}</v:pushAuthData></v:AuthenticateUserWithPushRequest>`,
+    );
+    // Key must have at least one character: a Key of spaces has some, an empty one would not.
+    expect(element(sent.text, 'status')).toBe('6040');
+  });
+
   it('put the response element in the VIP namespace with its children in schema order', async () => {
     const { text } = await post(
       'Query',
