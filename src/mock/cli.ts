@@ -1,21 +1,24 @@
 #!/usr/bin/env node
 /**
- * The `vip-mock` command: starts the mock server with the demo data, prints where it listens (and, with --tls, where
- * the throwaway client certificate files are), prints security codes on request, and stops cleanly on Ctrl+C or
- * SIGTERM. During development: `npx tsx src/mock/cli.ts --tls`.
+ * The `vip-mock` command: starts the mock server with the demo data (and any `--status` rules), prints where it
+ * listens (and, with --tls, where the throwaway client certificate files are), prints security codes on request,
+ * and stops cleanly on Ctrl+C or SIGTERM. During development: `npx tsx src/mock/cli.ts --tls`.
  */
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import type { OperationName } from '../generated/operations.js';
+import { checkFaultRule } from './faults.js';
 import { CHILD_ACCOUNT_ID } from './model/vip-model.js';
 import { DEMO } from './model/seed.js';
 import { checkPendingPolls, checkPushOutcome } from './options.js';
 import { startMockServer } from './server.js';
-import type { MockServer, MockServerOptions, MockTlsMaterial } from './types.js';
+import type { MockServer, MockServerOptions, MockTlsMaterial, StatusRule } from './types.js';
 
 const USAGE = `Usage: vip-mock [--port N] [--host H] [--tls] [--outcome approve|deny|expire|never] [--pending-polls N]
+                [--status [OPERATION=]CODE[,times=N][,detail=CODE]]...
 
 Starts a local, stateful stand-in for VIP User Services with demo data.
 
@@ -24,6 +27,9 @@ Starts a local, stateful stand-in for VIP User Services with demo data.
   --tls              HTTPS with mutual TLS; writes a throwaway CA and client certificate to a temporary folder
   --outcome O        how pushes end: approve (default), deny, expire or never
   --pending-polls N  polls answered "in progress" before the outcome (default: 1)
+  --status RULE      answer with a VIP status instead of running the operation, e.g. addCredential=600F,times=1
+                     or authenticateUserWithPush=6041 (repeatable). Without OPERATION= every operation answers
+                     CODE; without times= the rule lasts until the server stops; detail= adds a detail code.
   -h, --help         show this text`;
 
 /** The file names the client material is written under, with --tls. */
@@ -38,7 +44,39 @@ const TLS_FILES = {
 /** A mistake on the command line: printed with the usage text, exit code 2. */
 class UsageError extends Error {}
 
-function parseOptions(argv: string[]): MockServerOptions | 'help' {
+/** What the command line asks for: the server's options and the status rules to inject once it runs. */
+interface CliOptions {
+  server: MockServerOptions;
+  statuses: StatusRule[];
+}
+
+function wholeNumber(name: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`${name} takes a whole number, got ${String(value)}`);
+  return Number(value);
+}
+
+/** Reads one `--status [OPERATION=]CODE[,times=N][,detail=CODE]`, checked as inject() would check it. */
+function parseStatusRule(spec: string): StatusRule {
+  const [target = '', ...settings] = spec.split(',');
+  const equals = target.indexOf('=');
+  const rule: StatusRule = { status: target.slice(equals + 1) };
+  if (equals !== -1) rule.operation = target.slice(0, equals) as OperationName;
+  for (const setting of settings) {
+    const [key, value] = setting.split('=', 2);
+    if (key === 'times') rule.times = wholeNumber(`--status ${spec}: times`, value ?? '');
+    else if (key === 'detail') rule.detail = value ?? '';
+    else throw new UsageError(`--status ${spec}: unknown setting ${JSON.stringify(key)}; use times=N or detail=CODE`);
+  }
+  try {
+    checkFaultRule(rule);
+  } catch (error) {
+    throw new UsageError(`--status ${spec}: ${(error as Error).message}`);
+  }
+  return rule;
+}
+
+function parseOptions(argv: string[]): CliOptions | 'help' {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -49,6 +87,7 @@ function parseOptions(argv: string[]): MockServerOptions | 'help' {
         tls: { type: 'boolean' },
         outcome: { type: 'string' },
         'pending-polls': { type: 'string' },
+        status: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -58,22 +97,18 @@ function parseOptions(argv: string[]): MockServerOptions | 'help' {
   }
   const { values } = parsed;
   if (values.help === true) return 'help';
-  const number = (name: string, value: unknown): number | undefined => {
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number, got ${String(value)}`);
-    return Number(value);
-  };
   try {
-    return {
-      port: number('port', values.port),
+    const server: MockServerOptions = {
+      port: wholeNumber('--port', values.port),
       host: values.host as string | undefined,
       tls: values.tls === true,
       seed: true,
       push: {
         outcome: checkPushOutcome(values.outcome ?? 'approve'),
-        pendingPolls: checkPendingPolls(number('pending-polls', values['pending-polls']) ?? 1),
+        pendingPolls: checkPendingPolls(wholeNumber('--pending-polls', values['pending-polls']) ?? 1),
       },
     };
+    return { server, statuses: ((values.status ?? []) as string[]).map(parseStatusRule) };
   } catch (error) {
     throw error instanceof UsageError ? error : new UsageError((error as Error).message);
   }
@@ -94,13 +129,21 @@ async function writeTlsFiles(material: MockTlsMaterial): Promise<string> {
   return directory;
 }
 
-function describeServer(mock: MockServer, options: MockServerOptions, tlsDirectory: string | undefined): string {
+function describeStatusRule(rule: StatusRule): string {
+  const times = rule.times === undefined ? '' : ` (${rule.times} time${rule.times === 1 ? '' : 's'})`;
+  const detail = rule.detail === undefined ? '' : ` with detail ${rule.detail}`;
+  return `${rule.operation ?? 'every operation'} answers ${rule.status}${detail}${times}`;
+}
+
+function describeServer(mock: MockServer, options: CliOptions, tlsDirectory: string | undefined): string {
+  const { push } = options.server;
   const lines = [
     `VIP mock server listening on ${mock.url}`,
     `  Demo users: ${DEMO.alice} (ACTIVE, VIP Access credential ${DEMO.aliceCredential}), ${DEMO.bob} (ACTIVE), ${DEMO.carol} (LOCKED)`,
     `  Child account for onBehalfOfAccountId: ${CHILD_ACCOUNT_ID}`,
-    `  Pushes end with: ${options.push?.outcome} (after ${options.push?.pendingPolls} pending poll(s))`,
+    `  Pushes end with: ${push?.outcome} (after ${push?.pendingPolls} pending poll(s))`,
   ];
+  if (options.statuses.length > 0) lines.push(`  Injected statuses: ${options.statuses.map(describeStatusRule).join('; ')}`);
   if (tlsDirectory === undefined) {
     lines.push('  Connect with:', `    new VipClient({ endpoint: '${mock.url}' })`);
   } else {
@@ -136,7 +179,7 @@ function serveCodes(mock: MockServer): () => void {
 }
 
 async function main(argv: string[]): Promise<void> {
-  let options: MockServerOptions | 'help';
+  let options: CliOptions | 'help';
   try {
     options = parseOptions(argv);
   } catch (error) {
@@ -148,7 +191,8 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const mock = await startMockServer(options);
+  const mock = await startMockServer(options.server);
+  for (const rule of options.statuses) mock.inject(rule);
   const tlsDirectory = mock.tls === undefined ? undefined : await writeTlsFiles(mock.tls);
   process.stdout.write(`${describeServer(mock, options, tlsDirectory)}\n`);
   const stopReading = serveCodes(mock);

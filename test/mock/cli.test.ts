@@ -1,11 +1,12 @@
 /**
  * The `vip-mock` command, run as a child process from source (through tsx): it prints its URL and certificate
- * folder, serves a client that uses those files, prints codes typed on stdin, and stops cleanly on SIGTERM.
+ * folder, serves a client that uses those files, prints codes typed on stdin, and stops cleanly on SIGTERM; answers
+ * the statuses given with --status; and refuses bad options with the usage text.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VipClient } from 'vip-user-services';
+import { CredentialRevokedError, NoPushCredentialsError, VipClient } from 'vip-user-services';
 import { describe, expect, it } from 'vitest';
 
 const CLI = join(process.cwd(), 'src', 'mock', 'cli.ts');
@@ -88,14 +89,50 @@ describe('vip-mock', () => {
     }
   });
 
-  it('rejects a bad option with the usage text and exit code 2', async () => {
-    const child = runCli(['--outcome', 'maybe']);
+  it('answers the statuses given with --status, as many times as asked', async () => {
+    const child = runCli(['--status', 'addCredential=600F,times=1', '--status', 'authenticateUserWithPush=6041']);
+    const output = outputOf(child);
+    let vip: VipClient | undefined;
+    try {
+      const url = (await output.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/))[1] as string;
+      await output.waitFor(/Injected statuses: addCredential answers 600F \(1 time\); authenticateUserWithPush answers 6041\n/);
+      const client = new VipClient({ endpoint: url });
+      vip = client;
+      const bind = () =>
+        client.addCredential({
+          userId: 'bob@example.com',
+          credentialDetail: { credentialId: 'UBHE12345678', credentialType: 'STANDARD_OTP' },
+        });
+      await expect(bind()).rejects.toBeInstanceOf(CredentialRevokedError);
+      expect((await bind()).status).toBe('0000');
+      // Without times= the rule lasts.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await expect(client.authenticateUserWithPush({ userId: 'alice@example.com', pushAuthData: {} })).rejects.toBeInstanceOf(
+          NoPushCredentialsError,
+        );
+      }
+    } finally {
+      await vip?.close();
+      child.kill('SIGTERM');
+      await exitOf(child);
+    }
+  });
+
+  it.each([
+    [['--outcome', 'maybe'], 'push outcome must be one of approve, deny, expire, never'],
+    [['--status', 'addCredential=60F'], '--status addCredential=60F: status must be four hexadecimal digits like \'600F\', got "60F"'],
+    [['--status', 'addCredentials=600F'], '--status addCredentials=600F: Unknown operation "addCredentials"'],
+    [['--status', 'addCredential=600F,times=0'], 'times must be a whole number of at least 1'],
+    [['--status', 'addCredential=600F,times=two'], 'times takes a whole number, got two'],
+    [['--status', 'addCredential=600F,every=2'], 'unknown setting "every"; use times=N or detail=CODE'],
+  ])('rejects %j with the usage text and exit code 2', async (args, message) => {
+    const child = runCli(args);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     expect(await exitOf(child)).toBe(2);
-    expect(stderr).toContain('push outcome must be one of approve, deny, expire, never');
+    expect(stderr).toContain(message);
     expect(stderr).toContain('Usage: vip-mock');
   });
 });
