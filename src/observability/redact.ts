@@ -46,6 +46,14 @@ const SECRET_AND_PERSONAL_NAMES: ReadonlySet<string> = new Set([
   ...namesIn(operations, (field) => field.personal === true),
 ]);
 
+/**
+ * True when an element of this local name holds a secret or personal data (in any operation), so its text is never
+ * shown in data that travels with an error.
+ */
+export function isSensitiveElement(localName: string): boolean {
+  return SECRET_AND_PERSONAL_NAMES.has(localName);
+}
+
 /** Which elements {@link redactXml} masks. */
 export interface RedactionScope {
   /** Also mask personal data (device fingerprints), not only secrets. */
@@ -64,9 +72,11 @@ function nameEnd(xml: string, from: number): number {
   return i;
 }
 
+/** The part of the name in `[from, to)` after its last colon; the search never leaves the name. */
 function localName(xml: string, from: number, to: number): string {
-  const colon = xml.lastIndexOf(':', to - 1);
-  return xml.slice(colon >= from ? colon + 1 : from, to);
+  let start = to;
+  while (start > from && xml.charCodeAt(start - 1) !== 0x3a) start--;
+  return xml.slice(start, to);
 }
 
 /**

@@ -9,29 +9,54 @@ import { REDACTED } from './redact.js';
 /** Below this length a value is too likely to occur by chance to be replaced inside other text. */
 const SHORTEST_REPLACED = 4;
 
-function escapedForms(secret: string): string[] {
-  const xml = secret.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-  const forms = [
-    secret,
-    xml,
-    xml.replaceAll('"', '&quot;').replaceAll("'", '&apos;'),
-    xml.replaceAll('"', '&#34;').replaceAll("'", '&#39;'),
-    xml.replaceAll('"', '&#x22;').replaceAll("'", '&#x27;'),
-    JSON.stringify(secret).slice(1, -1),
-    encodeURIComponent(secret),
-  ];
-  return [...new Set(forms)];
+/** The forms a value takes when quoted without markup escaping: as is, inside a JSON string, URL-encoded. */
+function literalForms(secret: string): string[] {
+  return [...new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])];
+}
+
+const NAMED_REFERENCES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };
+
+/**
+ * A pattern matching the value with each markup character written in any of the ways XML and HTML allow (named
+ * entity, decimal or hexadecimal reference, any mix of them, as escapers differ: `&quot;` with `&#39;`, `&#x27;`,
+ * `&#039;`...), or `undefined` when the value holds no such character. Each alternative sits in an atomic group
+ * (lookahead plus back-reference), so the pattern never backtracks into it: the cost stays linear in the text.
+ */
+function escapedPattern(secret: string): RegExp | undefined {
+  if (!/[&<>"']/.test(secret)) return undefined;
+  let group = 0;
+  let source = '';
+  for (const character of secret) {
+    const name = NAMED_REFERENCES[character];
+    if (name === undefined) {
+      source += character.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+      continue;
+    }
+    const code = character.charCodeAt(0);
+    const hex = code.toString(16).replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
+    group++;
+    source += `(?=(&${name};|&#0*${code};|&#[xX]0*${hex};|${character === '&' ? '&' : `\\${character}`}))(?:\\${group})`;
+  }
+  return new RegExp(source, 'g');
 }
 
 /** Scrubs the secret values of one call. */
 export class SecretScrubber {
   readonly #forms: string[];
   readonly #shortForms: string[];
+  readonly #patterns: RegExp[];
+  readonly #shortPatterns: RegExp[] = [];
 
   /** @param secrets The secret values the request carried (OTPs, PINs, temporary passwords, passwords). */
   constructor(secrets: readonly string[]) {
     const forms = new Set<string>();
-    for (const secret of secrets) if (secret !== '') for (const form of escapedForms(secret)) forms.add(form);
+    this.#patterns = [];
+    for (const secret of secrets) {
+      if (secret === '') continue;
+      for (const form of literalForms(secret)) forms.add(form);
+      const pattern = escapedPattern(secret);
+      if (pattern !== undefined) (secret.length < SHORTEST_REPLACED ? this.#shortPatterns : this.#patterns).push(pattern);
+    }
     // Longest first, so a value that contains another is replaced whole.
     const sorted = [...forms].sort((a, b) => b.length - a.length);
     this.#forms = sorted.filter((form) => form.length >= SHORTEST_REPLACED);
@@ -40,14 +65,16 @@ export class SecretScrubber {
 
   /** True when there is nothing to scrub. */
   get empty(): boolean {
-    return this.#forms.length === 0 && this.#shortForms.length === 0;
+    return this.#forms.length + this.#shortForms.length + this.#patterns.length + this.#shortPatterns.length === 0;
   }
 
   /** `text` with every occurrence of a secret replaced by `[REDACTED]`; text holding a very short secret is dropped whole. */
   scrub(text: string): string {
     for (const form of this.#shortForms) if (text.includes(form)) return REDACTED;
+    for (const pattern of this.#shortPatterns) if (text.search(pattern) !== -1) return REDACTED;
     let out = text;
     for (const form of this.#forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+    for (const pattern of this.#patterns) out = out.replace(pattern, REDACTED);
     return out;
   }
 

@@ -6,6 +6,7 @@
 import type { CallContext } from '../errors/request-errors.js';
 import { VipProtocolError, VipSoapFaultError } from '../errors/request-errors.js';
 import { type FieldPlan, type OperationPlan, type TypePlan, VIP_NAMESPACE } from '../generated/operations.js';
+import { isSensitiveElement, REDACTED } from '../observability/redact.js';
 import { parseXmlDateTime } from './date-time.js';
 import { parseXml, type XmlElement, XmlSyntaxError } from './xml-parser.js';
 
@@ -132,8 +133,12 @@ class Reader {
   }
 }
 
-/** Turns a Fault's `detail` into plain data: text for a leaf, an object (arrays for repeats) otherwise. */
+/**
+ * Turns a Fault's `detail` into plain data: text for a leaf, an object (arrays for repeats) otherwise. An element
+ * named like a secret field keeps its place but not its text, since the detail ends up in logs with the error.
+ */
 function plain(element: XmlElement): unknown {
+  if (isSensitiveElement(element.local)) return REDACTED;
   if (element.children.length === 0) return element.text;
   const out: Record<string, unknown> = {};
   for (const child of element.children) {
