@@ -2,10 +2,10 @@
  * Turns the user's client-certificate settings into one validated TLS secure context, so a wrong passphrase or a
  * broken certificate fails when the client is built rather than on the first call, as an obscure handshake error.
  */
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import * as nodeTls from 'node:tls';
-import type { SecureContext, SecureContextOptions } from 'node:tls';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createSecureContext, type SecureContext, type SecureContextOptions } from 'node:tls';
 import { VipConfigurationError } from '../errors/request-errors.js';
+import { parseCertificate, trustOptions } from './certificate-authorities.js';
 import { describeCertificate, leafCertificateOf, type ClientCertificateInfo } from './client-certificate-info.js';
 
 /**
@@ -73,7 +73,7 @@ export function loadClientCredentials(tls: VipTlsOptions): ClientCredentials {
   if (tls.servername !== undefined && (typeof tls.servername !== 'string' || tls.servername === '')) {
     throw new VipConfigurationError('tls.servername must be a non-empty host name');
   }
-  const contextOptions: SecureContextOptions = { minVersion, ...trustOptions(tls.ca), ...clientIdentityOptions(tls) };
+  const contextOptions: SecureContextOptions = { minVersion, ...trustOptions(tls.ca, 'tls.ca'), ...clientIdentityOptions(tls) };
   const secureContext = createContext(contextOptions, tls);
   const leaf = leafCertificateOf(secureContext);
   if (leaf === undefined) throw new VipConfigurationError('The TLS settings contain no client certificate');
@@ -113,43 +113,6 @@ function clientIdentityOptions(tls: VipTlsOptions): SecureContextOptions {
   return { cert: tls.cert, key: tls.key, passphrase: tls.passphrase };
 }
 
-/**
- * Trust store = Node's default roots + the extra CAs. Node replaces its roots when `ca` is given, which would make
- * VIP's public chain untrusted as soon as a private test CA is added, so the defaults are listed explicitly.
- */
-function trustOptions(ca: VipTlsOptions['ca']): SecureContextOptions {
-  if (ca === undefined) return {};
-  const extra = (Array.isArray(ca) ? ca : [ca]).map((entry, index) => {
-    const label = Array.isArray(ca) ? `tls.ca[${index}]` : 'tls.ca';
-    const certificate = parseCertificate(entry, label);
-    // Node wants PEM here and silently ignores anything else, so DER is converted rather than lost.
-    return isPem(entry) ? entry : certificate.toString();
-  });
-  return { ca: [...defaultCaCertificates(), ...extra] };
-}
-
-/**
- * Node 22.15+ exposes the store it really uses by default (including `NODE_EXTRA_CA_CERTS` and, when enabled, the
- * system store); older versions only offer the bundled Mozilla roots.
- */
-function defaultCaCertificates(): readonly string[] {
-  const getCaCertificates = (nodeTls as { getCACertificates?: (type: 'default') => string[] }).getCACertificates;
-  return typeof getCaCertificates === 'function' ? getCaCertificates('default') : nodeTls.rootCertificates;
-}
-
-function parseCertificate(value: unknown, label: string): X509Certificate {
-  if (typeof value !== 'string' && !Buffer.isBuffer(value)) {
-    throw new VipConfigurationError(`${label} must be a string or a Buffer`);
-  }
-  try {
-    return new X509Certificate(value);
-  } catch (error) {
-    throw new VipConfigurationError(`${label} is not a readable X.509 certificate (PEM or DER expected)`, {
-      cause: error,
-    });
-  }
-}
-
 function parsePrivateKey(key: unknown, passphrase: string | undefined): KeyObject {
   if (typeof key !== 'string' && !Buffer.isBuffer(key)) {
     throw new VipConfigurationError('tls.key must be a string or a Buffer');
@@ -171,7 +134,7 @@ function parsePrivateKey(key: unknown, passphrase: string | undefined): KeyObjec
 
 function createContext(options: SecureContextOptions, tls: VipTlsOptions): SecureContext {
   try {
-    return nodeTls.createSecureContext(options);
+    return createSecureContext(options);
   } catch (error) {
     throw new VipConfigurationError(describeContextFailure(error, tls), { cause: safeCause(error, tls.passphrase) });
   }
@@ -201,10 +164,6 @@ function safeCause(error: unknown, passphrase: string | undefined): unknown {
   const message = error instanceof Error ? error.message : String(error);
   const leaksPassphrase = passphrase !== undefined && passphrase !== '' && message.includes(passphrase);
   return leaksPassphrase || /PRIVATE KEY/.test(message) ? undefined : error;
-}
-
-function isPem(value: string | Buffer): boolean {
-  return value.toString('latin1').includes('-----BEGIN ');
 }
 
 function isEncryptedPem(value: string | Buffer): boolean {
