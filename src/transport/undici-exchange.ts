@@ -2,9 +2,12 @@
  * One HTTP exchange on undici's low-level `dispatch` API: the body is gathered straight from the socket's chunks,
  * without the Readable stream and promise machinery of `undici.request` (measured: about 40% less CPU per call).
  */
+import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { CallContext } from '../errors/request-errors.js';
-import { CappedBody, rejectDeclaredOversize } from './capped-body.js';
+import { type BodyOrigin, CappedBody, rejectDeclaredOversize } from './capped-body.js';
+import { type ContentCoding, contentCodings } from './content-encoding.js';
+import { decodeBody } from './decoded-body.js';
 import type { SoapHttpResponse } from './transport.js';
 
 /** What one exchange sends, and its limits. */
@@ -28,9 +31,10 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
 }
 
 /**
- * POSTs `exchange.body` and resolves with the answer, whatever its HTTP status. Rejects with what undici reports,
- * with the signal's reason on abort, or with `VipProtocolError` when the body passes `maxBytes` (the connection is
- * then dropped, so no more of it is read).
+ * POSTs `exchange.body` and resolves with the answer, whatever its HTTP status, its content codings undone (see
+ * `contentCodings`). Rejects with what undici reports, with the signal's reason on abort, or with `VipProtocolError`
+ * when the (decoded) body passes `maxBytes` (the connection is then dropped, so no more of it is read), when it uses
+ * a coding the SDK cannot decode, or when it cannot be decoded.
  */
 export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, maxBytes, context }: Exchange): Promise<SoapHttpResponse> {
   return new Promise((resolve, reject) => {
@@ -39,12 +43,18 @@ export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, m
     let status = 0;
     let received: Record<string, string> = {};
     let collected: CappedBody | undefined;
+    // Only for an encoded body: the encoded chunks, fed to the decoders.
+    let encoded: Readable | undefined;
     const finish = (error: unknown, response?: SoapHttpResponse) => {
       if (settled) return;
       settled = true;
       signal.removeEventListener('abort', onAbort);
-      if (response === undefined) reject(error);
-      else resolve(response);
+      if (response === undefined) {
+        encoded?.destroy();
+        reject(error);
+      } else {
+        resolve(response);
+      }
     };
     // Settle at once on abort, even while the request still waits for a connection; undici is stopped as soon as
     // it hands over its controller.
@@ -55,6 +65,15 @@ export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, m
     const stop = (c: Dispatcher.DispatchController, error: unknown) => {
       c.abort(error instanceof Error ? error : new Error(String(error)));
       finish(error);
+    };
+    // The decoders read at their own pace: undici stops reading the socket while they are behind.
+    const startDecoding = (c: Dispatcher.DispatchController, origin: BodyOrigin, codings: readonly ContentCoding[]) => {
+      const source = new Readable({ read: () => c.resume() });
+      decodeBody(source, codings, origin).then(
+        (bytes) => finish(undefined, { status, headers: received, body: bytes }),
+        (error: unknown) => stop(c, error),
+      );
+      return source;
     };
     signal.addEventListener('abort', onAbort, { once: true });
 
@@ -77,14 +96,22 @@ export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, m
         onResponseStart(c, statusCode, responseHeaders) {
           status = statusCode;
           received = flatHeaders(responseHeaders as Record<string, string | string[] | undefined>);
-          collected = new CappedBody({ status, maxBytes, context });
+          const origin: BodyOrigin = { status, maxBytes, context };
           try {
-            rejectDeclaredOversize(received['content-length'], { status, maxBytes, context });
+            // The declared length is that of the encoded body; the cap on the decoded bytes is applied as they come.
+            rejectDeclaredOversize(received['content-length'], origin);
+            const codings = contentCodings(received['content-encoding'], origin);
+            if (codings.length === 0) collected = new CappedBody(origin);
+            else encoded = startDecoding(c, origin, codings);
           } catch (error) {
             stop(c, error);
           }
         },
         onResponseData(c, chunk) {
+          if (encoded !== undefined) {
+            if (!encoded.push(chunk)) c.pause();
+            return;
+          }
           try {
             collected?.add(chunk);
           } catch (error) {
@@ -92,7 +119,8 @@ export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, m
           }
         },
         onResponseEnd() {
-          finish(undefined, { status, headers: received, body: collected?.bytes() ?? new Uint8Array(0) });
+          if (encoded !== undefined) encoded.push(null);
+          else finish(undefined, { status, headers: received, body: collected?.bytes() ?? new Uint8Array(0) });
         },
         onResponseError(_c, error) {
           finish(error);

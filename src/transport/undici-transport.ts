@@ -46,7 +46,9 @@ export interface UndiciTransportOptions {
 /**
  * Sends SOAP requests with undici through one pooled keep-alive `Agent` (or `ProxyAgent`) per transport, presenting
  * the client certificate and always verifying the server's certificate and host name. Each attempt is bounded by its
- * deadline and the caller's signal, and the response body by `maxResponseBytes` while it streams in.
+ * deadline and the caller's signal, and the response body by `maxResponseBytes` while it streams in (after any
+ * gzip, deflate or br content coding is undone; the SDK sends no `accept-encoding`, so only a server or gateway that
+ * compresses unasked needs that).
  */
 export class UndiciTransport implements Transport {
   /** The client certificate presented to VIP, when `tls` was given (and no `dispatcher`). */
@@ -77,8 +79,9 @@ export class UndiciTransport implements Transport {
   /**
    * POSTs one SOAP envelope and returns the answer, whatever its HTTP status.
    * @throws `VipConnectionError` no response (DNS, refused, reset, TLS); `VipTimeoutError` deadline passed;
-   * `VipAbortError` the caller's signal fired; `VipProtocolError` body over `maxResponseBytes`;
-   * `VipConfigurationError` bad URL or limits, or the transport is closed.
+   * `VipAbortError` the caller's signal fired; `VipProtocolError` (decoded) body over `maxResponseBytes`, a content
+   * coding it cannot decode, a corrupt encoded body; `VipConfigurationError` bad URL or limits, or the transport is
+   * closed.
    */
   async send(soapRequest: SoapHttpRequest): Promise<SoapHttpResponse> {
     if (this.#closed) throw new VipConfigurationError('The transport has been closed; create a new client');

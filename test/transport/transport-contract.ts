@@ -1,8 +1,9 @@
 /**
  * Behaviour every `Transport` must share, run against plain HTTP servers on 127.0.0.1: what goes on the wire, what
- * comes back, deadlines, aborts, broken connections and the response size cap.
+ * comes back, deadlines, aborts, broken connections, the response size cap and content codings.
  */
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   VipAbortError,
@@ -16,6 +17,8 @@ import { type Handler, type LocalServer, startHttpServer } from './local-server.
 import { answerOf, SAMPLE_ENVELOPE, soapRequest, textOf } from './soap-request.js';
 
 const MiB = 1024 * 1024;
+/** A compressible SOAP-looking body of a few KiB. */
+const XML = `<ok>${'compressible text '.repeat(200)}</ok>`;
 /** Loose upper bound for "promptly": timing is never asserted tightly. */
 const GENEROUS_FACTOR = 5;
 
@@ -221,6 +224,94 @@ export function describeTransportContract(name: string, makeTransport: (options:
       expect((error as Error).message).toMatch(/response exceeds 1048576 bytes/);
     });
 
+    describe('content codings', () => {
+      it.each([
+        ['gzip', 'gzip', gzipSync],
+        ['x-gzip', 'x-gzip', gzipSync],
+        ['GZIP (names are case-insensitive)', 'GZIP', gzipSync],
+        ['deflate', 'deflate', deflateSync],
+        ['deflate sent bare, without the zlib wrapper', 'deflate', deflateRawSync],
+        ['br', 'br', brotliCompressSync],
+      ])('undoes %s', async (_name, header, encode) => {
+        const local = await server(answering({ 'content-encoding': header }, encode(Buffer.from(XML))));
+        const response = await transport().send(soapRequest(local.url));
+        expect(answerOf(response)).toEqual({ status: 200, headers: { 'content-type': 'text/xml' }, body: XML });
+      });
+
+      it.each([
+        ['gzip, br', (xml: Buffer) => brotliCompressSync(gzipSync(xml))],
+        ['br,deflate', (xml: Buffer) => deflateSync(brotliCompressSync(xml))],
+        ['gzip, identity', gzipSync],
+        ['identity, br', brotliCompressSync],
+      ])('undoes stacked codings %j last one first, identity doing nothing', async (header, encode) => {
+        const local = await server(answering({ 'content-encoding': header }, encode(Buffer.from(XML))));
+        expect(textOf(await transport().send(soapRequest(local.url)))).toBe(XML);
+      });
+
+      it('checks content-length against the encoded size and maxResponseBytes against the decoded size', async () => {
+        const encoded = gzipSync(XML);
+        const local = await server(answering({ 'content-encoding': 'gzip', 'content-length': encoded.length }, encoded));
+        const decodedSize = Buffer.byteLength(XML);
+        expect(encoded.length).toBeLessThan(decodedSize / 10);
+        expect(textOf(await transport().send(soapRequest(local.url, { maxResponseBytes: decodedSize })))).toBe(XML);
+        const error = await failure(transport().send(soapRequest(local.url, { maxResponseBytes: decodedSize - 1 })));
+        expect(error).toBeInstanceOf(VipProtocolError);
+        expect((error as Error).message).toMatch(new RegExp(`^The response exceeds ${decodedSize - 1} bytes \\(maxResponseBytes\\)`));
+      });
+
+      it('stops a gzip bomb at maxResponseBytes of decoded bytes, without waiting for the rest, and drops the connection', async () => {
+        // 16 KiB that inflate to 16 MiB of zeros; the server then holds the response open, as an endless bomb would.
+        const bomb = gzipSync(Buffer.alloc(16 * MiB));
+        let closedByClient: () => void = () => undefined;
+        const serverSawClose = new Promise<void>((resolve) => {
+          closedByClient = resolve;
+        });
+        const local = await server((_request, response) => {
+          response.writeHead(200, { 'content-type': 'text/xml', 'content-encoding': 'gzip' });
+          response.on('close', () => closedByClient());
+          response.write(bomb);
+        });
+        expect(bomb.length).toBeLessThan(MiB / 16);
+        const error = await failure(transport().send(soapRequest(local.url, { maxResponseBytes: MiB })));
+        expect(error).toBeInstanceOf(VipProtocolError);
+        expect(error).toMatchObject({
+          httpStatus: 200,
+          message: expect.stringMatching(/^The response exceeds 1048576 bytes \(maxResponseBytes\)/),
+        });
+        await serverSawClose;
+      });
+
+      it.each([
+        ['gzip', Buffer.from('<otp>123456</otp> is not gzip'), /incorrect header check \(Z_DATA_ERROR\)/],
+        ['deflate', Buffer.from([0x78, 0x9c, 0xff, 0xff, 0xff, 0xff]), /\(Z_DATA_ERROR\)/],
+        ['gzip, br', Buffer.from('<otp>123456</otp> is not brotli'), /Decompression failed \(ERR__ERROR_FORMAT_[A-Z0-9_]+\)/],
+      ])('reports a corrupt %s body as VipProtocolError', async (header, body, reason) => {
+        const local = await server(answering({ 'content-encoding': header }, body));
+        const error = await failure(transport().send(soapRequest(local.url)));
+        expect(error).toBeInstanceOf(VipProtocolError);
+        expect((error as Error).message).toMatch(new RegExp(`^The response body could not be decoded \\(content-encoding: ${header}\\): `));
+        expect((error as Error).message).toMatch(reason);
+        expect(error).toMatchObject({ httpStatus: 200, operation: 'getUserInfo' });
+        expect(JSON.stringify((error as VipProtocolError).toJSON())).not.toContain('123456');
+      });
+
+      it.each([
+        ['compress', 'compress'],
+        ['zstd', 'zstd'],
+        ['foo', 'foo'],
+        ['gzip, foo', 'foo'],
+      ])('refuses content-encoding %j, naming the coding it cannot decode', async (header, coding) => {
+        const local = await server(answering({ 'content-encoding': header }, gzipSync(XML)));
+        const error = await failure(transport().send(soapRequest(local.url)));
+        expect(error).toBeInstanceOf(VipProtocolError);
+        expect((error as Error).message).toBe(
+          `The response is encoded with "${coding}" (content-encoding), which the SDK cannot decode; it decodes gzip, deflate ` +
+            'and br (getUserInfo, requestId req_0001)',
+        );
+        expect((error as VipProtocolError).httpStatus).toBe(200);
+      });
+    });
+
     it('refuses bad URLs and limits before touching the network', async () => {
       const sender = transport();
       await expect(sender.send(soapRequest('not a url'))).rejects.toThrow(VipConfigurationError);
@@ -238,6 +329,14 @@ export function describeTransportContract(name: string, makeTransport: (options:
       expect(local.connections()).toBe(0);
     });
   });
+}
+
+/** A handler answering 200 with a `text/xml` body and the given extra headers. */
+function answering(headers: OutgoingHttpHeaders, body: Buffer): Handler {
+  return (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/xml', ...headers });
+    response.end(body);
+  };
 }
 
 /** Writes `chunk` again and again, respecting back-pressure, until the response is closed. */
