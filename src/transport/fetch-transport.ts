@@ -48,7 +48,7 @@ export class FetchTransport implements Transport {
    * redirected POST would silently become a GET); the 3xx response is returned instead.
    * @throws `VipConnectionError` no response (including nock's `NetConnectNotAllowedError`); `VipTimeoutError`
    * deadline passed; `VipAbortError` the caller's signal fired; `VipProtocolError` (decoded) body over
-   * `maxResponseBytes`, a content coding it cannot decode, a corrupt encoded body;
+   * `maxResponseBytes`, a content coding it cannot decode, a corrupt encoded body, an answer that is not valid HTTP;
    * `VipConfigurationError` bad URL or limits, no `fetch` available, or the transport is closed.
    */
   async send(soapRequest: SoapHttpRequest): Promise<SoapHttpResponse> {

@@ -3,6 +3,7 @@ import type { CallContext } from '../errors/request-errors.js';
 import { VipError } from '../errors/vip-error.js';
 import { AttemptSignal } from './attempt-signal.js';
 import { toConnectionError } from './connection-errors.js';
+import { toFramingError } from './http-framing-errors.js';
 import { checkSoapRequest } from './request-checks.js';
 import type { SoapHttpRequest, SoapHttpResponse } from './transport.js';
 
@@ -29,8 +30,8 @@ export async function sendAttempt(
 
 /**
  * Maps whatever a send threw: errors of our own pass through unchanged; anything thrown after the deadline or the
- * caller's abort fired is that timeout or abort (undici and fetch report both as generic abort errors); the rest is
- * a network or TLS failure.
+ * caller's abort fired is that timeout or abort (undici and fetch report both as generic abort errors); an answer
+ * that is not valid HTTP is a protocol error; the rest is a network or TLS failure.
  * @param error What the HTTP call or the body reader threw.
  * @param attempt The attempt's signal, to tell a deadline from a caller abort.
  * @param url The service URL, for messages.
@@ -38,5 +39,5 @@ export async function sendAttempt(
  */
 function toSendFailure(error: unknown, attempt: AttemptSignal, url: URL, context: CallContext): VipError {
   if (error instanceof VipError) return error;
-  return attempt.interruption(context) ?? toConnectionError(error, url, context);
+  return attempt.interruption(context) ?? toFramingError(error, url, context) ?? toConnectionError(error, url, context);
 }

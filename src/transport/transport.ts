@@ -37,10 +37,10 @@ export interface SoapHttpResponse {
 }
 
 /**
- * Sends SOAP requests. Implementations throw `VipConnectionError` (no response: DNS, refused, reset, TLS, proxy),
+ * Sends SOAP requests. Implementations throw `VipConnectionError` (no response: DNS, refused, reset, TLS),
  * `VipTimeoutError` (deadline passed), `VipAbortError` (caller's signal fired) and `VipProtocolError`
- * (response larger than `maxResponseBytes`, or in a content coding that cannot be undone); they never throw for an
- * HTTP status.
+ * (response larger than `maxResponseBytes`, not valid HTTP, or in a content coding that cannot be undone); they never
+ * throw for an HTTP status.
  */
 export interface Transport {
   /** Delivers one attempt and returns the answer, whatever its HTTP status. */

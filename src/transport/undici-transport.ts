@@ -80,8 +80,8 @@ export class UndiciTransport implements Transport {
    * POSTs one SOAP envelope and returns the answer, whatever its HTTP status.
    * @throws `VipConnectionError` no response (DNS, refused, reset, TLS); `VipTimeoutError` deadline passed;
    * `VipAbortError` the caller's signal fired; `VipProtocolError` (decoded) body over `maxResponseBytes`, a content
-   * coding it cannot decode, a corrupt encoded body; `VipConfigurationError` bad URL or limits, or the transport is
-   * closed.
+   * coding it cannot decode, a corrupt encoded body, an answer that is not valid HTTP; `VipConfigurationError` bad URL
+   * or limits, or the transport is closed.
    */
   async send(soapRequest: SoapHttpRequest): Promise<SoapHttpResponse> {
     if (this.#closed) throw new VipConfigurationError('The transport has been closed; create a new client');

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } fro
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
 import { spawn } from 'node:child_process';
-import { createServer as createTcpServer, type AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 
 /** One request as the server saw it. */
 export interface ReceivedRequest {
@@ -75,6 +75,40 @@ async function listen(server: Server, handler: Handler, scheme: 'http' | 'https'
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A TCP server that answers with fixed bytes. */
+export interface RawServer {
+  /** A service URL on this server. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts a TCP server that answers the first bytes of every connection with `answer`, written as is, and then closes
+ * it: for answers that are not valid HTTP. Pass `null` to close the connection at once instead, without answering.
+ */
+export async function startRawServer(answer: string | Buffer | null, scheme: 'http' | 'https' = 'http'): Promise<RawServer> {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.once('data', () => {
+      if (answer === null) socket.destroy();
+      else socket.end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `${scheme}://127.0.0.1:${port}/vipuserservices/QueryService_1_8`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };

@@ -1,6 +1,7 @@
 /**
  * Behaviour every `Transport` must share, run against plain HTTP servers on 127.0.0.1: what goes on the wire, what
- * comes back, deadlines, aborts, broken connections, the response size cap and content codings.
+ * comes back, deadlines, aborts, broken connections, the response size cap, content codings and answers that are not
+ * valid HTTP.
  */
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
@@ -13,7 +14,7 @@ import {
   VipTimeoutError,
 } from '../../src/errors/request-errors.js';
 import type { Transport } from '../../src/transport/transport.js';
-import { type Handler, type LocalServer, startHttpServer } from './local-server.js';
+import { type Handler, type LocalServer, type RawServer, startHttpServer, startRawServer } from './local-server.js';
 import { answerOf, SAMPLE_ENVELOPE, soapRequest, textOf } from './soap-request.js';
 
 const MiB = 1024 * 1024;
@@ -54,9 +55,16 @@ export function describeTransportContract(name: string, makeTransport: (options:
         (error: unknown) => error,
       );
 
+    const rawServers: RawServer[] = [];
+    const rawServer = async (answer: string | Buffer): Promise<RawServer> => {
+      const started = await startRawServer(answer);
+      rawServers.push(started);
+      return started;
+    };
+
     afterEach(async () => {
       await Promise.all(transports.splice(0).map((created) => created.close()));
-      await Promise.all(servers.splice(0).map((started) => started.close()));
+      await Promise.all([...servers.splice(0), ...rawServers.splice(0)].map((started) => started.close()));
     });
     afterAll(async () => {
       await Promise.all(servers.splice(0).map((started) => started.close()));
@@ -309,6 +317,33 @@ export function describeTransportContract(name: string, makeTransport: (options:
             'and br (getUserInfo, requestId req_0001)',
         );
         expect((error as VipProtocolError).httpStatus).toBe(200);
+      });
+    });
+
+    describe('answers that are not valid HTTP/1.1', () => {
+      // Each answer holds a secret after the broken byte, where the parser error's raw `data` would quote it.
+      it.each([
+        [
+          'an invalid header character',
+          'HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nX-Bad: a\x01<otp>123456</otp>\r\n\r\n',
+          'Invalid header value char',
+        ],
+        [
+          'broken chunked encoding',
+          'HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n<otp>123456</otp>\r\n0\r\n\r\n',
+          'Invalid character in chunk size',
+        ],
+        ['another protocol', 'SSH-2.0-OpenSSH_9.6 <otp>123456</otp>\r\n', 'Expected HTTP/'],
+      ])("reports %s as VipProtocolError with the parser's reason and none of the bytes", async (_name, answer, reason) => {
+        const raw = await rawServer(answer);
+        const error = await failure(transport().send(soapRequest(raw.url)));
+        expect(error).toBeInstanceOf(VipProtocolError);
+        expect((error as Error).message).toMatch(
+          new RegExp(`^The response from 127\\.0\\.0\\.1:\\d+ is not valid HTTP/1\\.1: ${reason}.*\\(getUserInfo, requestId req_0001\\)$`),
+        );
+        expect((error as Error).message).not.toContain('123456');
+        expect((error as VipProtocolError).cause).toBeUndefined();
+        expect(JSON.stringify((error as VipProtocolError).toJSON())).not.toContain('123456');
       });
     });
 
