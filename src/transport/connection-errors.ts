@@ -3,6 +3,7 @@
  * readable message, the underlying error code, and whether the request certainly never reached the server.
  */
 import { type CallContext, VipConnectionError } from '../errors/request-errors.js';
+import { type SetupFailure, setupFailureOf } from './connection-setup.js';
 
 interface FailureKind {
   /** The message, given `host[:port]`. */
@@ -24,16 +25,16 @@ const CONNECT_FAILURES: Readonly<Record<string, string>> = {
   UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
 };
 
-/** The server's certificate failed our verification (Node/OpenSSL verify codes). */
-const SERVER_CERTIFICATE_PROBLEMS: Readonly<Record<string, string>> = {
-  CERT_HAS_EXPIRED: "the server's certificate has expired",
-  CERT_NOT_YET_VALID: "the server's certificate is not valid yet (check this machine's clock)",
-  CERT_REVOKED: "the server's certificate has been revoked",
-  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate was not issued for this host name",
-  HOSTNAME_MISMATCH: "the server's certificate was not issued for this host name",
+/** The peer's certificate failed our verification (Node/OpenSSL verify codes): what is wrong with it. */
+const CERTIFICATE_PROBLEMS: Readonly<Record<string, string>> = {
+  CERT_HAS_EXPIRED: 'has expired',
+  CERT_NOT_YET_VALID: "is not valid yet (check this machine's clock)",
+  CERT_REVOKED: 'has been revoked',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'was not issued for this host name',
+  HOSTNAME_MISMATCH: 'was not issued for this host name',
 };
 
-/** The server's certificate chain does not lead to a CA we trust, or is unusable as a chain. */
+/** The peer's certificate chain does not lead to a CA we trust, or is unusable as a chain. */
 const UNTRUSTED_SERVER_CERTIFICATE = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -89,14 +90,23 @@ const HANDSHAKE_FAILURES = new Set([
 /** The connection broke at a point where the server may already have received (and acted on) the request. */
 const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
 
-function classify(code: string, secure: boolean): FailureKind {
+/** Where a connection failed: its scheme, and what is known when it failed before it was established. */
+interface FailurePoint {
+  secure: boolean;
+  setup: SetupFailure | undefined;
+}
+
+function classify(code: string, { secure, setup }: FailurePoint): FailureKind {
   const connectFailure = CONNECT_FAILURES[code];
   if (connectFailure !== undefined) {
     return { describe: (host) => `Could not connect to ${host}: ${connectFailure} (${code})`, requestNotSent: true };
   }
-  const certificateProblem = SERVER_CERTIFICATE_PROBLEMS[code];
+  const certificateProblem = CERTIFICATE_PROBLEMS[code];
   if (certificateProblem !== undefined) {
-    return { describe: (host) => `TLS handshake with ${host} failed: ${certificateProblem} (${code})`, requestNotSent: true };
+    return {
+      describe: (host) => `TLS handshake with ${host} failed: the server's certificate ${certificateProblem} (${code})`,
+      requestNotSent: true,
+    };
   }
   if (UNTRUSTED_SERVER_CERTIFICATE.has(code)) {
     return {
@@ -126,6 +136,9 @@ function classify(code: string, secure: boolean): FailureKind {
   if ((alert !== undefined && HANDSHAKE_ALERTS.has(alert)) || HANDSHAKE_FAILURES.has(code)) {
     return { describe: (host) => `TLS handshake with ${host} failed (${code})`, requestNotSent: true };
   }
+  if (CONNECTION_LOST.has(code) && setup !== undefined) {
+    return { describe: (host) => describeClosedDuringSetup(host, code, secure, setup), requestNotSent: true };
+  }
   if (CONNECTION_LOST.has(code)) {
     // Under TLS 1.3 the server checks the client certificate after the client considers the handshake done, and
     // undici then reports only "other side closed": the rejection cannot be told apart from a dropped connection.
@@ -136,6 +149,17 @@ function classify(code: string, secure: boolean): FailureKind {
     };
   }
   return { describe: (host) => `The request to ${host} failed (${code})`, requestNotSent: false };
+}
+
+/**
+ * Under TLS 1.2 the client certificate is checked inside the handshake, and many servers (Node's among them) refuse
+ * one by closing the connection there, without an alert: Node then reports ECONNRESET ("Client network socket
+ * disconnected before secure TLS connection was established").
+ */
+function describeClosedDuringSetup(host: string, code: string, secure: boolean, setup: SetupFailure): string {
+  if (!secure) return `The connection to ${host} was lost while connecting (${code})`;
+  const hint = setup.clientCertificate ? '; a server rejecting the client certificate looks like this' : '';
+  return `The connection to ${host} was closed during the TLS handshake (${code})${hint}`;
 }
 
 /** Error codes of test interceptors (nock, undici's MockAgent) that found no reply for a request. */
@@ -166,7 +190,7 @@ export function toConnectionError(error: unknown, url: URL, context: CallContext
       requestNotSent: true,
     });
   }
-  const kind = classify(code, url.protocol === 'https:');
+  const kind = classify(code, { secure: url.protocol === 'https:', setup: setupFailureOf(error) });
   return new VipConnectionError(kind.describe(host), {
     ...context,
     code,

@@ -4,6 +4,7 @@
 import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { VipConfigurationError } from '../errors/request-errors.js';
 import type { ClientCertificateInfo } from './client-certificate-info.js';
+import { poolsMarkingSetupFailures } from './connection-setup.js';
 import { sendAttempt } from './send-attempt.js';
 import { exchange } from './undici-exchange.js';
 import { defaultUserAgent, soapRequestHeaders } from './soap-http-headers.js';
@@ -112,8 +113,9 @@ function buildDispatcher(options: UndiciTransportOptions, tlsConnect: VipConnect
   };
   // Without a certificate (a plain-HTTP mock, say) the server must still be verified, whatever the environment says.
   const connect = tlsConnect ?? { rejectUnauthorized: true };
-  if (options.proxy === undefined) return new Agent({ ...pool, connect });
-  return new ProxyAgent({ ...pool, uri: proxyUri(options.proxy), requestTls: connect });
+  const factory = poolsMarkingSetupFailures({ clientCertificate: tlsConnect !== undefined });
+  if (options.proxy === undefined) return new Agent({ ...pool, connect, factory });
+  return new ProxyAgent({ ...pool, uri: proxyUri(options.proxy), requestTls: connect, factory });
 }
 
 function proxyUri(proxy: string | URL): string {
