@@ -105,8 +105,13 @@ export interface VipClientOptions {
   tls?: VipTlsOptions;
   /** An undici Dispatcher to send through (a `MockAgent` in tests, a `ProxyAgent`...). `tls` and `proxy` are then not used. */
   dispatcher?: Dispatcher;
-  /** HTTP(S) proxy URL; the tunnel to VIP still uses the client certificate. */
-  proxy?: string | URL;
+  /**
+   * The HTTP(S) proxy to tunnel through: its URL (`http://user:password@proxy.example:3128`), or `{ url, ca }` to add
+   * CAs for an `https:` proxy's certificate (`tls.ca` is for VIP only). The tunnel to VIP still uses the client
+   * certificate. An `https:` proxy is always verified, whatever `NODE_TLS_REJECT_UNAUTHORIZED` says; failures on the
+   * way to the proxy name the proxy, never its credentials.
+   */
+  proxy?: import('./transport/proxy-agent.js').VipProxy;
   /**
    * Send through this WHATWG `fetch` instead of undici, so nock or msw can intercept requests in tests.
    * Client certificates do not apply on this path.
@@ -241,7 +246,8 @@ function method<T extends object>(value: T, key: keyof T & string): unknown {
 function checkFunctions<T extends object>(value: T | undefined, name: string, keys: ReadonlyArray<keyof T & string>): T {
   if (value === undefined) return {} as T;
   if (typeof value !== 'object' || value === null) throw new VipConfigurationError(`${name} must be an object`);
-  const picked: Partial<T> = {};
+  // No prototype: a hook that was not given must not be found on Object.prototype either.
+  const picked: Partial<T> = Object.create(null);
   for (const key of keys) {
     const member = method(value, key);
     if (member === undefined) continue;

@@ -1,9 +1,12 @@
 /**
  * Translates network and TLS failures (from undici, Node's fetch, or nock) into `VipConnectionError`s with a
- * readable message, the underlying error code, and whether the request certainly never reached the server.
+ * readable message, the underlying error code, and whether the request certainly never reached the server. Failures
+ * on the way to a proxy are reported as the proxy's.
  */
 import { type CallContext, VipConnectionError } from '../errors/request-errors.js';
 import { type SetupFailure, setupFailureOf } from './connection-setup.js';
+import { httpParserReason } from './http-framing-errors.js';
+import { type ProxyFailure, proxyFailureOf } from './proxy-failure.js';
 
 interface FailureKind {
   /** The message, given `host[:port]`. */
@@ -162,6 +165,70 @@ function describeClosedDuringSetup(host: string, code: string, secure: boolean, 
   return `The connection to ${host} was closed during the TLS handshake (${code})${hint}`;
 }
 
+/** Statuses a proxy commonly refuses a tunnel with: the reason phrase, and what it means here. */
+const TUNNEL_REFUSALS: Readonly<Record<number, readonly [phrase: string, meaning?: string]>> = {
+  403: ['Forbidden', 'the proxy does not allow tunnels to this host'],
+  407: ['Proxy Authentication Required', 'check the user name and password in the proxy URL'],
+  502: ['Bad Gateway', 'the proxy could not reach the host'],
+  503: ['Service Unavailable'],
+  504: ['Gateway Timeout', 'the proxy could not reach the host in time'],
+};
+
+function describeRefusal(proxy: string, target: string, status: number): string {
+  const [phrase, meaning] = TUNNEL_REFUSALS[status] ?? [];
+  const refusal = `The proxy ${proxy} refused the tunnel to ${target} with HTTP ${status}`;
+  if (phrase === undefined) return refusal;
+  return `${refusal} (${phrase})${meaning === undefined ? '' : `: ${meaning}`}`;
+}
+
+/**
+ * Describes a failure of the proxy leg, naming the proxy and never VIP; nothing was sent to VIP. The cause is the
+ * error from the proxy connection, except for a broken HTTP answer, whose raw bytes could echo the request with its
+ * `proxy-authorization` header.
+ */
+function toProxyConnectionError(failure: ProxyFailure, context: CallContext): VipConnectionError {
+  const { proxy, target, status } = failure;
+  const notSent = { ...context, requestNotSent: true };
+  if (status !== undefined) return new VipConnectionError(describeRefusal(proxy, target, status), notSent);
+  const cause = failure.cause;
+  const parserReason = httpParserReason(cause);
+  if (parserReason !== undefined) {
+    return new VipConnectionError(`The proxy ${proxy} did not answer the tunnel request with valid HTTP/1.1: ${parserReason}`, notSent);
+  }
+  const code = errorCode(cause);
+  const withCause = { ...notSent, code, cause };
+  if (code === undefined) {
+    return new VipConnectionError(`The tunnel through the proxy ${proxy} failed: ${describeUncoded(cause)}`, withCause);
+  }
+  const connectFailure = CONNECT_FAILURES[code];
+  if (connectFailure !== undefined) {
+    return new VipConnectionError(`Could not connect to the proxy ${proxy}: ${connectFailure} (${code})`, withCause);
+  }
+  const certificateProblem = CERTIFICATE_PROBLEMS[code];
+  if (certificateProblem !== undefined) {
+    return new VipConnectionError(
+      `TLS handshake with the proxy ${proxy} failed: its certificate ${certificateProblem} (${code})`,
+      withCause,
+    );
+  }
+  if (UNTRUSTED_SERVER_CERTIFICATE.has(code)) {
+    return new VipConnectionError(
+      `TLS handshake with the proxy ${proxy} failed: its certificate is not trusted (${code}); add its CA with proxy.ca`,
+      withCause,
+    );
+  }
+  if (TLS_ALERT.test(code) || HANDSHAKE_FAILURES.has(code)) {
+    return new VipConnectionError(`TLS handshake with the proxy ${proxy} failed (${code})`, withCause);
+  }
+  if (CONNECTION_LOST.has(code)) {
+    return new VipConnectionError(
+      `The connection to the proxy ${proxy} was lost before the tunnel to ${target} was open (${code})`,
+      withCause,
+    );
+  }
+  return new VipConnectionError(`The tunnel through the proxy ${proxy} failed (${code})`, withCause);
+}
+
 /** Error codes of test interceptors (nock, undici's MockAgent) that found no reply for a request. */
 const UNMATCHED_INTERCEPTOR: Readonly<Record<string, string>> = {
   ERR_NOCK_NO_MATCH: 'nock',
@@ -170,11 +237,14 @@ const UNMATCHED_INTERCEPTOR: Readonly<Record<string, string>> = {
 
 /**
  * Wraps a network or TLS failure. The original error stays available as `cause`.
- * @param error What undici, fetch or an interceptor threw; `fetch`'s `TypeError('fetch failed')` is unwrapped.
+ * @param error What undici, fetch or an interceptor threw; `fetch`'s `TypeError('fetch failed')` is unwrapped, and a
+ * failure of the proxy leg is described as the proxy's.
  * @param url The service URL: its `host[:port]` goes into the message, its scheme decides which hints apply.
  * @param context The call, copied onto the error.
  */
 export function toConnectionError(error: unknown, url: URL, context: CallContext): VipConnectionError {
+  const proxyFailure = proxyFailureOf(error);
+  if (proxyFailure !== undefined) return toProxyConnectionError(proxyFailure, context);
   const { host } = url;
   const code = errorCode(error);
   if (code === undefined) {

@@ -3,6 +3,7 @@ import type { Dispatcher } from 'undici';
 import { VERSION } from '../version.js';
 import type { ClientCertificateInfo } from './client-certificate-info.js';
 import { FetchTransport } from './fetch-transport.js';
+import type { VipProxy } from './proxy-agent.js';
 import { defaultUserAgent } from './soap-http-headers.js';
 import type { VipTlsOptions } from './tls-credentials.js';
 import type { Transport } from './transport.js';
@@ -12,7 +13,7 @@ import { UndiciTransport } from './undici-transport.js';
 export interface TransportChoice {
   tls?: VipTlsOptions | undefined;
   dispatcher?: Dispatcher | undefined;
-  proxy?: string | URL | undefined;
+  proxy?: VipProxy | undefined;
   fetch?: typeof globalThis.fetch | undefined;
   transport?: Transport | undefined;
 }

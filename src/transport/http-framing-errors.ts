@@ -3,6 +3,7 @@
  * chunked encoding, another protocol altogether) into a `VipProtocolError` that keeps the parser's reason.
  */
 import { type CallContext, VipProtocolError } from '../errors/request-errors.js';
+import { proxyFailureOf } from './proxy-failure.js';
 
 /**
  * undici wraps llhttp's reason as "Response does not match the HTTP/1.1 protocol (<reason>)" (nodejs/undici#2055).
@@ -11,7 +12,8 @@ const WRAPPED_REASON = /\(([^()]+)\)\s*$/;
 
 /**
  * Maps an llhttp `HTTPParserError` (reported as is by undici, and as the `cause` of a `TypeError` by fetch) to a
- * `VipProtocolError`; anything else gives `undefined`.
+ * `VipProtocolError`; anything else, and a proxy's broken answer to CONNECT (a connection failure, see
+ * `toConnectionError`), gives `undefined`.
  *
  * The parser error is deliberately not kept as `cause`: its `data` holds the raw bytes around the fault, which may
  * be a response carrying secrets (an activation code, a temporary password) or a server echoing the request.
@@ -20,6 +22,7 @@ const WRAPPED_REASON = /\(([^()]+)\)\s*$/;
  * @param context The call, copied onto the error.
  */
 export function toFramingError(error: unknown, url: URL, context: CallContext): VipProtocolError | undefined {
+  if (proxyFailureOf(error) !== undefined) return undefined;
   const reason = httpParserReason(error);
   if (reason === undefined) return undefined;
   return new VipProtocolError(`The response from ${url.host} is not valid HTTP/1.1: ${reason}`, context);

@@ -37,7 +37,7 @@ export interface SoapHttpResponse {
 }
 
 /**
- * Sends SOAP requests. Implementations throw `VipConnectionError` (no response: DNS, refused, reset, TLS),
+ * Sends SOAP requests. Implementations throw `VipConnectionError` (no response: DNS, refused, reset, TLS, proxy),
  * `VipTimeoutError` (deadline passed), `VipAbortError` (caller's signal fired) and `VipProtocolError`
  * (response larger than `maxResponseBytes`, not valid HTTP, or in a content coding that cannot be undone); they never
  * throw for an HTTP status.

@@ -1,10 +1,11 @@
 /**
  * The production transport: undici over a pooled keep-alive connection with the account's client certificate.
  */
-import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { VipConfigurationError } from '../errors/request-errors.js';
 import type { ClientCertificateInfo } from './client-certificate-info.js';
 import { poolsMarkingSetupFailures } from './connection-setup.js';
+import { createProxyAgent, type VipProxy } from './proxy-agent.js';
 import { sendAttempt } from './send-attempt.js';
 import { exchange } from './undici-exchange.js';
 import { defaultUserAgent, soapRequestHeaders } from './soap-http-headers.js';
@@ -22,10 +23,13 @@ export interface UndiciTransportOptions {
    */
   dispatcher?: Dispatcher | undefined;
   /**
-   * HTTP(S) proxy URL, e.g. `http://user:password@proxy.example:3128`. The client certificate is used for the
-   * tunnelled connection to VIP, never towards the proxy; an `https:` proxy is verified against Node's default CAs.
+   * The HTTP(S) proxy to tunnel through (CONNECT): its URL, e.g. `http://user:password@proxy.example:3128`, or
+   * `{ url, ca }` to trust an `https:` proxy whose certificate comes from a private CA. The client certificate is used
+   * for the tunnelled connection to VIP, never towards the proxy. An `https:` proxy is always verified, against
+   * Node's default CAs plus `ca`, whatever `NODE_TLS_REJECT_UNAUTHORIZED` says. Failures on the way to the proxy
+   * name the proxy (`host:port`, never its credentials).
    */
-  proxy?: string | URL | undefined;
+  proxy?: VipProxy | undefined;
   /**
    * Most sockets open at once to one origin.
    * @default 10
@@ -60,8 +64,8 @@ export class UndiciTransport implements Transport {
   #closed = false;
 
   /**
-   * @throws {VipConfigurationError} for unusable TLS settings (see `loadClientCredentials`), an invalid proxy URL,
-   * or `connections` / `keepAliveTimeoutMs` that are not positive numbers.
+   * @throws {VipConfigurationError} for unusable TLS settings (see `loadClientCredentials`), unusable proxy settings
+   * (see `createProxyAgent`), or `connections` / `keepAliveTimeoutMs` that are not positive numbers.
    */
   constructor(options: UndiciTransportOptions = {}) {
     this.#headers = soapRequestHeaders(options.userAgent ?? defaultUserAgent());
@@ -79,10 +83,10 @@ export class UndiciTransport implements Transport {
 
   /**
    * POSTs one SOAP envelope and returns the answer, whatever its HTTP status.
-   * @throws `VipConnectionError` no response (DNS, refused, reset, TLS); `VipTimeoutError` deadline passed;
-   * `VipAbortError` the caller's signal fired; `VipProtocolError` (decoded) body over `maxResponseBytes`, a content
-   * coding it cannot decode, a corrupt encoded body, an answer that is not valid HTTP; `VipConfigurationError` bad URL
-   * or limits, or the transport is closed.
+   * @throws `VipConnectionError` no response (DNS, refused, reset, TLS, a failure of the proxy leg);
+   * `VipTimeoutError` deadline passed; `VipAbortError` the caller's signal fired; `VipProtocolError` (decoded) body
+   * over `maxResponseBytes`, a content coding it cannot decode, a corrupt encoded body, an answer that is not valid HTTP;
+   * `VipConfigurationError` bad URL or limits, or the transport is closed.
    */
   async send(soapRequest: SoapHttpRequest): Promise<SoapHttpResponse> {
     if (this.#closed) throw new VipConfigurationError('The transport has been closed; create a new client');
@@ -112,24 +116,10 @@ function buildDispatcher(options: UndiciTransportOptions, tlsConnect: VipConnect
     keepAliveTimeout: positiveInteger(options.keepAliveTimeoutMs ?? 4000, 'keepAliveTimeoutMs'),
   };
   // Without a certificate (a plain-HTTP mock, say) the server must still be verified, whatever the environment says.
-  const connect = tlsConnect ?? { rejectUnauthorized: true };
+  const connect = tlsConnect ?? { rejectUnauthorized: true as const };
   const factory = poolsMarkingSetupFailures({ clientCertificate: tlsConnect !== undefined });
   if (options.proxy === undefined) return new Agent({ ...pool, connect, factory });
-  return new ProxyAgent({ ...pool, uri: proxyUri(options.proxy), requestTls: connect, factory });
-}
-
-function proxyUri(proxy: string | URL): string {
-  let url: URL;
-  try {
-    url = new URL(proxy);
-  } catch {
-    // The URL may hold proxy credentials, so it is not repeated in the message.
-    throw new VipConfigurationError('proxy is not a valid URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new VipConfigurationError(`proxy must be an http: or https: URL, not ${url.protocol}`);
-  }
-  return url.href;
+  return createProxyAgent(options.proxy, { ...pool, requestTls: connect, factory });
 }
 
 function positiveInteger(value: number, name: string): number {

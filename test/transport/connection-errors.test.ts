@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toConnectionError } from '../../src/transport/connection-errors.js';
+import { ProxyFailure } from '../../src/transport/proxy-failure.js';
 
 const HTTPS = new URL('https://vip.example.test:8443/ws');
 const context = { operation: 'authenticateUser', requestId: 'r1', attempts: 1 };
@@ -68,5 +69,57 @@ describe('toConnectionError', () => {
     expect(error.cause).toBeUndefined();
     expect(error).toMatchObject({ code, requestNotSent: true });
     expect(JSON.stringify(error.toJSON())).not.toContain('123456');
+  });
+
+  describe('failures of the proxy leg', () => {
+    const PROXY = 'proxy.example:3128';
+    const TARGET = 'vip.example.test:8443';
+    const through = (cause: unknown): ProxyFailure => new ProxyFailure(PROXY, TARGET, { cause });
+
+    it.each([
+      ['ECONNREFUSED', /^Could not connect to the proxy proxy\.example:3128: the connection was refused \(ECONNREFUSED\)/],
+      ['ENOTFOUND', /^Could not connect to the proxy proxy\.example:3128: the host name could not be resolved/],
+      ['CERT_HAS_EXPIRED', /^TLS handshake with the proxy proxy\.example:3128 failed: its certificate has expired \(CERT_HAS_EXPIRED\)/],
+      ['ERR_TLS_CERT_ALTNAME_INVALID', /^TLS handshake with the proxy .*: its certificate was not issued for this host name/],
+      [
+        'SELF_SIGNED_CERT_IN_CHAIN',
+        /^TLS handshake with the proxy proxy\.example:3128 failed: its certificate is not trusted \(SELF_SIGNED_CERT_IN_CHAIN\); add its CA with proxy\.ca/,
+      ],
+      ['ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', /^TLS handshake with the proxy proxy\.example:3128 failed \(ERR_SSL_TLSV1_ALERT_UNKNOWN_CA\)/],
+      ['ERR_SSL_WRONG_VERSION_NUMBER', /^TLS handshake with the proxy proxy\.example:3128 failed \(ERR_SSL_WRONG_VERSION_NUMBER\)/],
+      ['ECONNRESET', /^The connection to the proxy proxy\.example:3128 was lost before the tunnel to vip\.example\.test:8443 was open/],
+      ['UND_ERR_SOCKET', /was lost before the tunnel/],
+      ['SOMETHING_NEW', /^The tunnel through the proxy proxy\.example:3128 failed \(SOMETHING_NEW\)/],
+    ])('%s names the proxy, never VIP, and certainly sent nothing', (code, message) => {
+      const cause = coded(code);
+      const error = toConnectionError(through(cause), HTTPS, context);
+      expect(error).toMatchObject({ code, requestNotSent: true, operation: 'authenticateUser' });
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toMatch(/server's certificate|tls\.ca|client certificate/);
+      expect(error.cause).toBe(cause);
+    });
+
+    it('finds the mark under a wrapper (undici wraps some proxy TLS errors in SecureProxyConnectionError)', () => {
+      const wrapped = Object.assign(new Error('secure proxy connection failed', { cause: through(coded('ECONNREFUSED')) }), {
+        code: 'UND_ERR_PRX_TLS',
+      });
+      expect(toConnectionError(wrapped, HTTPS, context).message).toMatch(/^Could not connect to the proxy proxy\.example:3128/);
+    });
+
+    it('describes an error without a code by its class only', () => {
+      const error = toConnectionError(through(new RangeError('Basic c2NvdHQ6dGlnZXI=')), HTTPS, context);
+      expect(error.message).toMatch(/^The tunnel through the proxy proxy\.example:3128 failed: RangeError without an error code/);
+      expect(error.requestNotSent).toBe(true);
+    });
+
+    it.each([
+      [503, 'with HTTP 503 (Service Unavailable) (authenticateUser'],
+      [504, 'with HTTP 504 (Gateway Timeout): the proxy could not reach the host in time'],
+      [400, 'with HTTP 400 (authenticateUser'],
+    ])('describes a tunnel refused with HTTP %i', (status, message) => {
+      const error = toConnectionError(new ProxyFailure(PROXY, TARGET, { status }), HTTPS, context);
+      expect(error.message).toContain(`The proxy proxy.example:3128 refused the tunnel to vip.example.test:8443 ${message}`);
+      expect(error).toMatchObject({ requestNotSent: true, code: undefined });
+    });
   });
 });

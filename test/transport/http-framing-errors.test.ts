@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VipProtocolError } from '../../src/errors/request-errors.js';
 import { httpParserReason, toFramingError } from '../../src/transport/http-framing-errors.js';
+import { ProxyFailure } from '../../src/transport/proxy-failure.js';
 
 const URL_ = new URL('https://vip.example.test:8443/ws');
 const context = { operation: 'getUserInfo', requestId: 'r1' };
@@ -22,7 +23,9 @@ describe('toFramingError', () => {
     expect(httpParserReason(parserError('x'.repeat(500)))).toHaveLength(200);
   });
 
-  it('leaves other errors to the connection mapping', () => {
+  it("leaves other errors, and a proxy's broken answer to CONNECT, to the connection mapping", () => {
     expect(toFramingError(new Error('Invalid header value char'), URL_, context)).toBeUndefined();
+    const fromProxy = new ProxyFailure('proxy.example:3128', 'vip.example.test:8443', { cause: parserError('(Expected HTTP/)') });
+    expect(toFramingError(fromProxy, URL_, context)).toBeUndefined();
   });
 });

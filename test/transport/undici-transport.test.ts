@@ -1,12 +1,8 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
 import { MockAgent } from 'undici';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { VipConfigurationError, VipConnectionError } from '../../src/errors/request-errors.js';
 import { UndiciTransport } from '../../src/transport/undici-transport.js';
-import { type TlsFixtures, tlsFixtures } from '../helpers/tls-fixtures.js';
-import { type LocalServer, startHttpServer, startHttpsServer } from './local-server.js';
+import { type LocalServer, startHttpServer } from './local-server.js';
 import { answerOf, SAMPLE_ENVELOPE, soapRequest } from './soap-request.js';
 import { describeTransportContract } from './transport-contract.js';
 
@@ -117,73 +113,6 @@ describe('UndiciTransport with an injected dispatcher', () => {
     expect(error).toMatchObject({ code: 'ECONNRESET', requestNotSent: false });
   });
 });
-
-describe('UndiciTransport through a proxy', () => {
-  let fixtures: TlsFixtures;
-  beforeAll(() => {
-    // Making the certificates takes a few seconds on a busy machine; keep that out of the test's own timeout.
-    fixtures = tlsFixtures();
-  }, 60_000);
-
-  it('tunnels to the mutual-TLS server through an HTTP CONNECT proxy, with the client certificate end to end', async () => {
-    const target = await localServer(
-      startHttpsServer({ ...fixtures.server, ca: fixtures.ca.cert, requestCert: true, rejectUnauthorized: true }),
-    );
-    const proxy = await startConnectProxy();
-    cleanups.push(() => proxy.close());
-    const sender = transport({
-      proxy: `http://scott:tiger@127.0.0.1:${proxy.port}`,
-      tls: { cert: fixtures.client.cert, key: fixtures.client.key, ca: fixtures.ca.cert },
-    });
-    const response = await sender.send(soapRequest(target.url));
-    expect(response.status).toBe(200);
-    expect(proxy.tunnels).toEqual([
-      { target: `127.0.0.1:${target.port}`, authorization: `Basic ${Buffer.from('scott:tiger').toString('base64')}` },
-    ]);
-  });
-
-  it('rejects an unusable proxy URL without repeating it', () => {
-    expect(() => new UndiciTransport({ proxy: 'http//user:s3cret@proxy' })).toThrow(/^proxy is not a valid URL$/);
-    expect(() => new UndiciTransport({ proxy: 'socks5://proxy.example:1080' })).toThrow(/http: or https:/);
-  });
-});
-
-/** A minimal HTTP CONNECT proxy that records the tunnels it opened. */
-async function startConnectProxy(): Promise<{
-  port: number;
-  tunnels: Array<{ target: string; authorization: string | undefined }>;
-  close: () => Promise<void>;
-}> {
-  const tunnels: Array<{ target: string; authorization: string | undefined }> = [];
-  const sockets = new Set<Socket>();
-  const proxy: Server = createServer();
-  proxy.on('connect', (request: IncomingMessage, clientSocket: Socket, head: Buffer) => {
-    tunnels.push({ target: String(request.url), authorization: request.headers['proxy-authorization'] });
-    const [host, port] = String(request.url).split(':');
-    const upstream = connect(Number(port), host, () => {
-      clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(clientSocket);
-      clientSocket.pipe(upstream);
-    });
-    for (const socket of [clientSocket, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => socket.destroy());
-      socket.on('close', () => sockets.delete(socket));
-    }
-  });
-  proxy.listen(0, '127.0.0.1');
-  await once(proxy, 'listening');
-  return {
-    port: (proxy.address() as AddressInfo).port,
-    tunnels,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
-    },
-  };
-}
 
 async function waitUntil(condition: () => boolean): Promise<void> {
   for (let waited = 0; !condition(); waited += 5) {
