@@ -174,21 +174,24 @@ export class VipClient extends VipOperations<VipCallOptions> {
     const parsed = readResponse(operation, text, httpStatus, context);
     if (parsed.kind === 'fault') throw parsed.error;
     const result = parsed.value;
-    const status = result.status;
+    // Own fields only: what the response did not carry must not be found on Object.prototype.
+    const field = (name: string): unknown => (Object.hasOwn(result, name) ? result[name] : undefined);
+    const status = field('status');
     if (typeof status !== 'string' || status === '') {
       throw new VipProtocolError(`${operation.responseElement} has no status`, { ...context, httpStatus });
     }
-    if (result.requestId !== context.requestId) {
-      const answered = result.requestId === undefined ? 'no request' : `request ${JSON.stringify(String(result.requestId).slice(0, 64))}`;
+    const requestId = field('requestId');
+    if (requestId !== context.requestId) {
+      const answered = requestId === undefined ? 'no request' : `request ${JSON.stringify(String(requestId).slice(0, 64))}`;
       throw new VipProtocolError(`${operation.responseElement} answers ${answered}, not this one`, { ...context, httpStatus });
     }
     if (!operation.successCodes.includes(status)) {
       throw createServiceError(
         {
           status,
-          statusMessage: typeof result.statusMessage === 'string' ? result.statusMessage : '',
-          detail: result.detail as string | undefined,
-          detailMessage: result.detailMessage as string | undefined,
+          statusMessage: (field('statusMessage') as string | undefined) ?? '',
+          detail: field('detail') as string | undefined,
+          detailMessage: field('detailMessage') as string | undefined,
         },
         context,
       );

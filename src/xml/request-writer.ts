@@ -12,8 +12,6 @@ const ENVELOPE_OPEN = `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope x
 const ENVELOPE_CLOSE = '</soapenv:Body></soapenv:Envelope>';
 const SURROGATE = /[\uD800-\uDFFF]/;
 const HEX_BINARY = /^(?:[0-9A-Fa-f]{2})*$/;
-const INT_MIN = -2_147_483_648;
-const INT_MAX = 2_147_483_647;
 const toIsoString = Date.prototype.toISOString;
 const getTime = Date.prototype.getTime;
 
@@ -129,9 +127,6 @@ class Writer {
       case 'double': {
         if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(at, 'type', `${at} must be a finite number`);
         if (field.kind === 'int' && !Number.isInteger(value)) this.fail(at, 'type', `${at} must be an integer`);
-        if (field.kind === 'int' && (value < INT_MIN || value > INT_MAX)) {
-          this.fail(at, 'range', `${at} must be a 32-bit integer (${INT_MIN} to ${INT_MAX})`);
-        }
         const f = field.facets;
         if (f && ((f.minInclusive !== undefined && value < f.minInclusive) || (f.maxInclusive !== undefined && value > f.maxInclusive))) {
           this.fail(at, 'range', `${at} must be between ${f.minInclusive ?? '-Infinity'} and ${f.maxInclusive ?? 'Infinity'}`);

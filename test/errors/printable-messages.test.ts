@@ -1,0 +1,48 @@
+/**
+ * Server text cannot forge log lines: control characters (here a line feed, the C1 control sequence introducer that
+ * terminals read like ESC [, and a line separator) are escaped in messages and kept raw in the fields.
+ */
+import { describe, expect, it } from 'vitest';
+import { VipServiceError, VipSoapFaultError } from 'vip-user-services';
+import { fakeClient } from '../client/fake-transport.js';
+import { requestIdOf, soapEnvelope, vipResponse } from '../helpers/soap-fixtures.js';
+
+const FORGED = 'Denied&#x2028;&#10;2026-11-29T10:00:00Z INFO login ok user=admin&#x9B;2K.';
+const RAW = 'Denied\u2028\n2026-11-29T10:00:00Z INFO login ok user=admin\u009b2K.';
+const ESCAPED = 'Denied\\u2028\\n2026-11-29T10:00:00Z INFO login ok user=admin\\u009b2K.';
+
+describe('messages built from server text', () => {
+  it('escape control characters in a VIP status message and detail message', async () => {
+    const { vip } = fakeClient((request) =>
+      vipResponse('GetUserInfoResponse', requestIdOf(request.body), '', {
+        status: '6003',
+        statusMessage: FORGED,
+        detail: '4E50',
+        detailMessage: FORGED,
+      }),
+    );
+    const error = (await vip.getUserInfo({ userId: 'alice' }).catch((e: unknown) => e)) as VipServiceError;
+    expect(error).toBeInstanceOf(VipServiceError);
+    expect(error.message).toBe(`[6003] ${ESCAPED} (detail 4E50: ${ESCAPED}) (getUserInfo, requestId ${error.requestId})`);
+    expect(error.message).not.toMatch(/[\n\r\u009b\u2028]/);
+    expect(error.statusMessage).toBe(RAW);
+    expect(error.detailMessage).toBe(RAW);
+  });
+
+  it('escape control characters in a fault string', async () => {
+    const { vip } = fakeClient(() => ({
+      status: 500,
+      body: soapEnvelope(`<S:Fault><faultcode>S:Server</faultcode><faultstring>${FORGED}</faultstring></S:Fault>`),
+    }));
+    const error = (await vip.getUserInfo({ userId: 'alice' }).catch((e: unknown) => e)) as VipSoapFaultError;
+    expect(error).toBeInstanceOf(VipSoapFaultError);
+    expect(error.message).toContain(`SOAP Fault S:Server: ${ESCAPED}`);
+    expect(error.faultString).toBe(RAW);
+  });
+
+  it('quote an echoed request ID of another request as a JSON string', async () => {
+    const { vip } = fakeClient(() => vipResponse('GetUserInfoResponse', 'x&#10;y'));
+    const error = (await vip.getUserInfo({ userId: 'alice' }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/^GetUserInfoResponse answers request "x\\ny", not this one/);
+  });
+});
