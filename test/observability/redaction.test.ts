@@ -192,3 +192,24 @@ describe('redaction cost is linear in the body', () => {
     20_000,
   );
 });
+
+describe('personal data', () => {
+  const riskResponse = (requestId: string) =>
+    soapEnvelope(
+      `<EvaluateRiskResponse xmlns="${VIP_NS}"><requestId>${requestId}</requestId><status>0000</status><statusMessage>ok</statusMessage><Risky>false</Risky><RiskScore>10</RiskScore><EventId>123456789012</EventId></EvaluateRiskResponse>`,
+    );
+  const input = { UserId: 'alice', Ip: '198.51.100.7', UserAgent: 'Mozilla/5.0', IAAuthData: 'fingerprint-0f3a9c' };
+
+  it('masks device fingerprints in logged bodies by default', async () => {
+    const { vip, observed } = observedClient((request) => riskResponse(requestIdOf(request.body)));
+    await vip.evaluateRisk(input);
+    expect(observed.join('\n')).toContain(`<vip:IAAuthData>${REDACTED}</vip:IAAuthData>`);
+    expect(observed.join('\n')).not.toContain('fingerprint-0f3a9c');
+  });
+
+  it('shows them with logPersonalData: true, while secrets stay masked', async () => {
+    const { vip, observed } = observedClient((request) => riskResponse(requestIdOf(request.body)), { logPersonalData: true });
+    await vip.evaluateRisk(input);
+    expect(observed.join('\n')).toContain('<vip:IAAuthData>fingerprint-0f3a9c</vip:IAAuthData>');
+  });
+});
