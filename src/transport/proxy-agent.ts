@@ -69,9 +69,9 @@ export function createProxyAgent(proxy: VipProxy, settings: ProxyAgentSettings):
 /**
  * The pool of connections to the proxy. undici's ProxyAgent uses it for nothing but CONNECT requests (lib/dispatcher/
  * proxy-agent.js), so whatever it reports is a failure of the proxy leg; a refusal of the tunnel becomes one too,
- * with the proxy's status.
+ * with the proxy's status. Exported for its tests only.
  */
-class ProxyTunnels extends Pool {
+export class ProxyTunnels extends Pool {
   readonly #proxy: string;
 
   constructor(origin: URL, options: Pool.Options, proxy: string) {

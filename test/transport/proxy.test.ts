@@ -7,8 +7,11 @@ import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
+import { buildConnector, type Dispatcher } from 'undici';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VipConfigurationError, VipConnectionError } from '../../src/errors/request-errors.js';
+import { ProxyTunnels } from '../../src/transport/proxy-agent.js';
+import { ProxyFailure } from '../../src/transport/proxy-failure.js';
 import { UndiciTransport, type UndiciTransportOptions } from '../../src/transport/undici-transport.js';
 import { type TlsFixtures, tlsFixtures } from '../helpers/tls-fixtures.js';
 import { type ConnectProxy, type ConnectProxyOptions, startConnectProxy } from './connect-proxy.js';
@@ -225,6 +228,36 @@ describe('UndiciTransport through a proxy: settings', () => {
     expect(() => new UndiciTransport({ proxy: { url: 'https://proxy.example:3128', ca: [fixtures.otherCa.cert, 'junk'] } })).toThrow(
       /^proxy\.ca\[1\] is not a readable/,
     );
+  });
+});
+
+describe('ProxyTunnels, the pool of connections to the proxy', () => {
+  const open = (pool: ProxyTunnels, path: string) =>
+    new Promise<{ error: Error | null; data: Dispatcher.ConnectData }>((resolve) => {
+      pool.connect({ path, headers: { host: path } }, (error, data) => resolve({ error, data }));
+    });
+  const pool = (port: number): ProxyTunnels => {
+    const created = new ProxyTunnels(new URL(`http://127.0.0.1:${port}`), { connect: buildConnector({}) }, `127.0.0.1:${port}`);
+    cleanups.push(() => created.destroy());
+    return created;
+  };
+
+  it('also opens tunnels, and reports their failures, through the callback form', async () => {
+    const target = await vipStandIn();
+    const proxy = await proxyServer();
+    const opened = await open(pool(proxy.port), `127.0.0.1:${target.port}`);
+    expect(opened.error).toBeNull();
+    expect(opened.data.statusCode).toBe(200);
+    opened.data.socket.destroy();
+
+    await proxy.close();
+    const refused = await open(pool(proxy.port), `127.0.0.1:${target.port}`);
+    expect(refused.error).toBeInstanceOf(ProxyFailure);
+    expect(refused.error).toMatchObject({
+      proxy: `127.0.0.1:${proxy.port}`,
+      target: `127.0.0.1:${target.port}`,
+      cause: { code: 'ECONNREFUSED' },
+    });
   });
 });
 
