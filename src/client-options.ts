@@ -4,7 +4,7 @@ import { VipConfigurationError } from './errors/request-errors.js';
 import type { VipError } from './errors/vip-error.js';
 import { CONTRACT_VERSION, type ServiceName } from './generated/operations.js';
 import type { ClientCertificateInfo } from './transport/client-certificate-info.js';
-import { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from './transport/retry.js';
+import { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from './core/retry-policy.js';
 import type { VipTlsOptions } from './transport/tls-credentials.js';
 import type { Transport } from './transport/transport.js';
 
@@ -152,6 +152,11 @@ export interface VipCallOptions {
   timeoutMs?: number;
   /** Cancels the call, including any wait between retries. Must be an `AbortSignal`. */
   signal?: AbortSignal;
+  /**
+   * This call's retries, overriding the client's `retry`: `false` for none, or any of `maxAttempts`, `baseDelayMs`,
+   * `maxDelayMs` (the others are the client's). Only what is safe is ever repeated, whatever this says.
+   */
+  retry?: RetryOptions | false;
 }
 
 export interface ResolvedClientOptions {
@@ -172,6 +177,7 @@ export interface ResolvedCallOptions {
   onBehalfOfAccountId: string | undefined;
   timeoutMs: number;
   signal: AbortSignal | undefined;
+  retry: ResolvedRetryOptions;
 }
 
 /** The longest delay Node's timers can hold: a longer one fires after 1 ms instead. */
@@ -271,7 +277,14 @@ export function resolveCallOptions(options: VipCallOptions | undefined, client: 
     onBehalfOfAccountId: own(options, 'onBehalfOfAccountId') ?? client.onBehalfOfAccountId,
     timeoutMs: checkDuration(own(options, 'timeoutMs'), 'timeoutMs', client.timeoutMs),
     signal: checkSignal(own(options, 'signal'), 'signal'),
+    retry: callRetry(own(options, 'retry'), client.retry),
   };
+}
+
+function callRetry(retry: RetryOptions | false | undefined, client: ResolvedRetryOptions): ResolvedRetryOptions {
+  if (retry === undefined) return client;
+  if (retry === false) return { ...client, maxAttempts: 1 };
+  return resolveRetryOptions({ ...client, ...retry });
 }
 
 /** Validates the options and computes everything the call path needs, once. */

@@ -23,7 +23,7 @@ import { SecretScrubber } from './observability/secret-scrubber.js';
 import { type PushWaitOptions, type PushTransactionResult, waitForPush } from './push.js';
 import { createRequestId } from './request-id.js';
 import type { ClientCertificateInfo } from './transport/client-certificate-info.js';
-import { backoffDelay, shouldRetry, sleep } from './transport/retry.js';
+import { backoffDelay, shouldRetry, sleep } from './core/retry-policy.js';
 import { createTransport } from './transport/create-transport.js';
 import type { SoapHttpResponse, Transport } from './transport/transport.js';
 import { BodyTextError, lenientBodyText, strictBodyText } from './xml/body-text.js';
@@ -112,7 +112,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
     const scrubber = new SecretScrubber(request.secrets);
     const { timeoutMs, signal } = call;
     const url = this.#options.urls[operation.service];
-    const { retry } = this.#options;
+    const { retry } = call;
 
     for (let attempt = 1; ; attempt++) {
       const context: CallContext = { operation: name, requestId, attempts: attempt };

@@ -20,7 +20,7 @@ export {
 export type { PushTransactionResult, PushWaitOptions } from './push.js';
 export type { ClientCertificateInfo } from './transport/client-certificate-info.js';
 export type { VipTlsOptions } from './transport/tls-credentials.js';
-export type { RetryOptions } from './transport/retry.js';
+export type { RetryOptions } from './core/retry-policy.js';
 export type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport/transport.js';
 export { REDACTED } from './observability/redact.js';
 export { VERSION } from './version.js';

@@ -6,10 +6,10 @@
 import { checkDuration, checkSignal, MAX_TIMER_MS, own } from './client-options.js';
 import { createServiceError } from './errors/index.js';
 import { VipAbortError, VipConfigurationError, VipTimeoutError } from './errors/request-errors.js';
+import { VipError } from './errors/vip-error.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { PollPushStatusInput, PollPushStatusOutput, PushTransactionStatus } from './generated/types.js';
 import { watchAbort } from './transport/abort-watchers.js';
-import { shouldRetry } from './transport/retry.js';
 import { writeRequest } from './xml/request-writer.js';
 
 /** Options of {@link VipClient.waitForPush}. */
@@ -105,8 +105,8 @@ class PushPoller {
       waiter.dueAt = performance.now() + waiter.intervalMs;
       if (!this.#waiters.has(waiter)) continue;
       if (failure !== undefined) {
-        // A lost poll is not a lost push: keep waiting through whatever a read may be retried after, until the deadline.
-        if (!shouldRetry(failure, true)) waiter.settle(failure as Error);
+        // A lost poll is not a lost push: keep waiting through any transient failure, until the deadline.
+        if (!(failure instanceof VipError && failure.retryable)) waiter.settle(failure as Error);
         continue;
       }
       const status = statuses?.find((s) => s.transactionId === waiter.transactionId);

@@ -1,16 +1,10 @@
 /**
- * The retry policy: which failures may be sent again, how long to wait between attempts, and an abortable wait.
+ * The retry policy: which failed attempts are sent again, how long to wait between attempts, and an abortable wait.
  * Pure functions only; the retry loop itself lives in the client, which knows whether an operation is idempotent.
  */
-import {
-  type CallContext,
-  VipAbortError,
-  VipConfigurationError,
-  VipConnectionError,
-  VipHttpError,
-  VipTimeoutError,
-} from '../errors/request-errors.js';
-import { watchAbort } from './abort-watchers.js';
+import { type CallContext, VipAbortError, VipConfigurationError, VipConnectionError } from '../errors/request-errors.js';
+import { VipError } from '../errors/vip-error.js';
+import { watchAbort } from '../transport/abort-watchers.js';
 
 /** How often and how patiently a failed call is sent again. */
 export interface RetryOptions {
@@ -35,9 +29,6 @@ export interface RetryOptions {
 export type ResolvedRetryOptions = Required<RetryOptions>;
 
 const RETRY_DEFAULTS: ResolvedRetryOptions = { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2000 };
-
-/** HTTP statuses that mean "a gateway or the service is briefly unavailable", not "your request was wrong". */
-const TRANSIENT_HTTP_STATUSES = new Set([502, 503, 504]);
 
 /**
  * Fills in the defaults and checks the values.
@@ -83,29 +74,17 @@ export function backoffDelay(attempt: number, options: ResolvedRetryOptions, ran
 }
 
 /**
- * Decides whether a failed attempt may be sent again.
- *
- * - A connection error that certainly never reached the server (`requestNotSent`) is retried for any operation.
- * - For idempotent operations only: any other connection error, a timeout, HTTP 502/503/504, and a VIP status
- *   error marked `retryable` (e.g. 6005, 6029).
- * - Never: the caller's abort, validation, configuration, protocol and SOAP Fault errors, other VIP statuses, and
- *   anything that might already have been executed by a non-idempotent operation (such as checking an OTP).
+ * Decides whether the SDK sends a failed attempt again. Transience is the error's own `retryable` (one classifier
+ * for the whole SDK); the operation decides whether repeating it is harmless:
+ * - a failure where the request certainly never reached the server (`requestNotSent`) is repeated for any operation;
+ * - any other transient failure only for idempotent operations (reads), since the first attempt may have been
+ *   executed: an OTP checked, a push sent, a user created.
  * @param error What the attempt threw.
  * @param idempotent Whether running the operation twice is harmless.
  */
 export function shouldRetry(error: unknown, idempotent: boolean): boolean {
-  if (error instanceof VipAbortError) return false;
-  if (error instanceof VipConnectionError) return error.requestNotSent || idempotent;
-  if (!idempotent) return false;
-  if (error instanceof VipTimeoutError) return true;
-  if (error instanceof VipHttpError) return TRANSIENT_HTTP_STATUSES.has(error.httpStatus);
-  return isRetryableServiceError(error);
-}
-
-// The VIP status error classes are written elsewhere; duck-typing on their `retryable` flag keeps this module free
-// of a dependency on them.
-function isRetryableServiceError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === true;
+  if (!(error instanceof VipError) || !error.retryable) return false;
+  return idempotent || (error instanceof VipConnectionError && error.requestNotSent);
 }
 
 /**

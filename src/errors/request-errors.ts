@@ -91,7 +91,7 @@ export class VipConnectionError extends VipCallError {
   readonly requestNotSent: boolean;
 
   constructor(message: string, options: CallErrorOptions & { code?: string | undefined; requestNotSent?: boolean } = {}) {
-    super(message, options);
+    super(message, { retryable: true, ...options });
     this.code = options.code;
     this.requestNotSent = options.requestNotSent ?? false;
   }
@@ -106,7 +106,7 @@ export class VipTimeoutError extends VipCallError {
   readonly timeoutMs: number | undefined;
 
   constructor(message: string, options: CallErrorOptions & { timeoutMs?: number | undefined } = {}) {
-    super(message, options);
+    super(message, { retryable: true, ...options });
     this.timeoutMs = options.timeoutMs;
   }
 }
@@ -118,7 +118,13 @@ export class VipAbortError extends VipCallError {
   }
 }
 
-/** A non-2xx HTTP answer that is not a SOAP message (a proxy's HTML 502, a 404 for a wrong path, ...). */
+/** HTTP statuses that mean "a gateway or the service is briefly unavailable", not "your request was wrong". */
+const TRANSIENT_HTTP_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/**
+ * An HTTP answer that is not a result: any status but 2xx, except a 500 that carries a SOAP Fault (a proxy's HTML 502,
+ * a 404 for a wrong path, a gateway's 503 wrapping a Fault...). `retryable` for 502, 503 and 504.
+ */
 export class VipHttpError extends VipCallError {
   static {
     nameError(this, 'VipHttpError');
@@ -129,7 +135,7 @@ export class VipHttpError extends VipCallError {
   readonly bodyExcerpt: string;
 
   constructor(httpStatus: number, bodyExcerpt: string, options: CallErrorOptions = {}) {
-    super(`HTTP ${httpStatus} from VIP without a SOAP response`, options);
+    super(`HTTP ${httpStatus} from VIP without a SOAP response`, { retryable: TRANSIENT_HTTP_STATUSES.has(httpStatus), ...options });
     this.httpStatus = httpStatus;
     this.bodyExcerpt = bodyExcerpt;
   }

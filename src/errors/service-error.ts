@@ -62,7 +62,7 @@ export class VipServiceError extends VipCallError {
   /** The message VIP returned with the detail code. */
   readonly detailMessage: string | undefined;
   /** True when calling again later may succeed (6005, 6029). Whether the SDK retries also depends on the operation. */
-  readonly retryable: boolean;
+  override readonly retryable: boolean;
   /** The name of the category class this error belongs to, e.g. `'CredentialError'`. */
   readonly category: ServiceErrorCategory | undefined;
   /** The message VIP documents for this code. */

@@ -11,6 +11,8 @@ const BRAND = Symbol.for('vip-user-services.error');
 export interface VipErrorOptions {
   /** The underlying error, kept as the standard ES2022 `cause`. */
   cause?: unknown;
+  /** Whether calling again later may succeed; see {@link VipError.retryable}. Defaults to `false`. */
+  retryable?: boolean;
 }
 
 /**
@@ -31,8 +33,18 @@ export class VipError extends Error {
     Object.defineProperty(this.prototype, BRAND, { value: true });
   }
 
+  /**
+   * The one answer to "may the same call succeed if made again later?": true for failures of the moment (VIP 6005 and
+   * 6029, HTTP 502/503/504, connection failures, timeouts), false for everything that would fail the same way again
+   * (validation, configuration, protocol errors, other HTTP statuses, business statuses) and for an abort. The SDK's
+   * own retries and `waitForPush` go by it; whether the SDK repeats a call also depends on the operation, since a
+   * code check, a push or a change of state is never sent twice unless it provably never left.
+   */
+  readonly retryable: boolean;
+
   constructor(message: string, options?: VipErrorOptions) {
     super(printable(message), options?.cause === undefined ? undefined : { cause: options.cause });
+    this.retryable = options?.retryable ?? false;
   }
 
   /**

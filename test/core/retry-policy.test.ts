@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  createServiceError,
   VipAbortError,
   VipConfigurationError,
   VipConnectionError,
@@ -9,8 +10,8 @@ import {
   VipSoapFaultError,
   VipTimeoutError,
   VipValidationError,
-} from '../../src/errors/request-errors.js';
-import { backoffDelay, resolveRetryOptions, shouldRetry, sleep } from '../../src/transport/retry.js';
+} from 'vip-user-services';
+import { backoffDelay, resolveRetryOptions, shouldRetry, sleep } from '../../src/core/retry-policy.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -67,9 +68,10 @@ describe('shouldRetry', () => {
   const maybeSent = new VipConnectionError('reset', { code: 'ECONNRESET', requestNotSent: false });
   const timeout = new VipTimeoutError('late', { timeoutMs: 100 });
   const http = (status: number): VipHttpError => new VipHttpError(status, '<html/>');
-  // The VIP status classes are written elsewhere; the policy only looks at their `retryable` flag.
-  const transientStatus = Object.assign(new Error('6005'), { retryable: true, code: '6005' });
-  const permanentStatus = Object.assign(new Error('6009'), { retryable: false, code: '6009' });
+  const transientStatus = createServiceError({ status: '6005', statusMessage: 'Internal error' });
+  const permanentStatus = createServiceError({ status: '6009', statusMessage: 'Authentication failed' });
+  // Duck-typing is not enough: only the SDK's own errors carry the classifier.
+  const lookalike = Object.assign(new Error('6005'), { retryable: true, code: '6005' });
 
   it.each([
     ['connection error, request not sent', notSent, false, true],
@@ -93,11 +95,36 @@ describe('shouldRetry', () => {
     ['configuration error', new VipConfigurationError('bad'), true, false],
     ['protocol error', new VipProtocolError('bad xml'), true, false],
     ['SOAP fault', new VipSoapFaultError({ faultCode: 'soap:Server', faultString: 'boom' }), true, false],
+    ['an Error that only looks retryable', lookalike, true, false],
     ['plain Error', new Error('bug'), true, false],
     ['non-error value', 'oops', true, false],
     ['null', null, true, false],
   ])('%s (idempotent: %s) -> %s', (_name, error, idempotent, expected) => {
     expect(shouldRetry(error, idempotent)).toBe(expected);
+  });
+});
+
+describe('retryable: one classifier on every error', () => {
+  it.each([
+    ['a connection failure', new VipConnectionError('reset', { code: 'ECONNRESET' }), true],
+    ['a timeout', new VipTimeoutError('late'), true],
+    ['HTTP 502', new VipHttpError(502, ''), true],
+    ['HTTP 503', new VipHttpError(503, ''), true],
+    ['HTTP 504', new VipHttpError(504, ''), true],
+    ['HTTP 500', new VipHttpError(500, ''), false],
+    ['HTTP 429', new VipHttpError(429, ''), false],
+    ['VIP 6005', createServiceError({ status: '6005', statusMessage: '' }), true],
+    ['VIP 6029', createServiceError({ status: '6029', statusMessage: '' }), true],
+    ['VIP 600F', createServiceError({ status: '600F', statusMessage: '' }), false],
+    ['an undocumented VIP status', createServiceError({ status: '6FFF', statusMessage: '' }), false],
+    ['an abort', new VipAbortError('aborted'), false],
+    ['a validation error', new VipValidationError('userId', 'required', 'userId is required'), false],
+    ['a configuration error', new VipConfigurationError('bad'), false],
+    ['a protocol error', new VipProtocolError('bad xml'), false],
+    ['a SOAP Fault', new VipSoapFaultError({ faultCode: 'soap:Server', faultString: 'boom' }), false],
+  ])('%s: retryable is %s, and shows in toJSON()', (_name, error, retryable) => {
+    expect(error.retryable).toBe(retryable);
+    expect(error.toJSON()).toMatchObject({ retryable });
   });
 });
 

@@ -151,3 +151,34 @@ describe('retries', () => {
     expect(attempts).toBe(1);
   });
 });
+
+describe('per-call retry override', () => {
+  it('turns retries off for one call with { retry: false }', async () => {
+    const { vip, attempts } = flaky('http503', 10);
+    await expect(vip.getServerTime({}, { retry: false })).rejects.toMatchObject({ httpStatus: 503, attempts: 1 });
+    expect(attempts).toHaveLength(1);
+  });
+
+  it('changes maxAttempts for one call and keeps the client setting for the others', async () => {
+    const { vip, attempts } = flaky('http503', 10);
+    await expect(vip.getServerTime({}, { retry: { maxAttempts: 5 } })).rejects.toMatchObject({ attempts: 5 });
+    expect(attempts).toHaveLength(5);
+    await expect(vip.getServerTime({})).rejects.toMatchObject({ attempts: 3 });
+    expect(attempts).toHaveLength(8);
+  });
+
+  it('never repeats a state change, whatever the call asks for', async () => {
+    const { vip, attempts } = flaky('http503', 10);
+    await expect(vip.createUser({ userId: 'alice' }, { retry: { maxAttempts: 5 } })).rejects.toMatchObject({ attempts: 1 });
+    expect(attempts).toHaveLength(1);
+  });
+
+  it('checks the override like the client option', async () => {
+    const { vip, attempts } = flaky('http503', 10);
+    await expect(vip.getServerTime({}, { retry: { maxAttempts: 0 } })).rejects.toMatchObject({
+      name: 'VipConfigurationError',
+      message: expect.stringContaining('retry.maxAttempts must be an integer of at least 1'),
+    });
+    expect(attempts).toHaveLength(0);
+  });
+});

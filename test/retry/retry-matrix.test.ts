@@ -100,7 +100,7 @@ describe.each(operations)('%s', (name) => {
     try {
       const error = await callOperation(vip, name, OPERATION_SAMPLES[name]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(VipError);
-      expect(error).toMatchObject({ attempts: idempotent ? MAX_ATTEMPTS : 1 });
+      expect(error).toMatchObject({ attempts: idempotent ? MAX_ATTEMPTS : 1, retryable: true });
       // A connection closed on accept never delivers a request; what is counted then is how often the SDK tried.
       const reached = kind === 'reset before the request' ? connections : requests;
       expect(reached).toBe(idempotent ? MAX_ATTEMPTS : 1);
