@@ -165,6 +165,12 @@ function describeClosedDuringSetup(host: string, code: string, secure: boolean, 
   return `The connection to ${host} was closed during the TLS handshake (${code})${hint}`;
 }
 
+/**
+ * Refusals that asking again cannot change: the proxy wants other credentials, or does not allow the destination.
+ * Gateway errors (502-504) may pass.
+ */
+const FINAL_TUNNEL_REFUSALS: ReadonlySet<number> = new Set([403, 407]);
+
 /** Statuses a proxy commonly refuses a tunnel with: the reason phrase, and what it means here. */
 const TUNNEL_REFUSALS: Readonly<Record<number, readonly [phrase: string, meaning?: string]>> = {
   403: ['Forbidden', 'the proxy does not allow tunnels to this host'],
@@ -189,7 +195,9 @@ function describeRefusal(proxy: string, target: string, status: number): string 
 function toProxyConnectionError(failure: ProxyFailure, context: CallContext): VipConnectionError {
   const { proxy, target, status } = failure;
   const notSent = { ...context, requestNotSent: true };
-  if (status !== undefined) return new VipConnectionError(describeRefusal(proxy, target, status), notSent);
+  if (status !== undefined) {
+    return new VipConnectionError(describeRefusal(proxy, target, status), { ...notSent, retryable: !FINAL_TUNNEL_REFUSALS.has(status) });
+  }
   const cause = failure.cause;
   const parserReason = httpParserReason(cause);
   if (parserReason !== undefined) {

@@ -153,11 +153,11 @@ describe('UndiciTransport through a proxy: failures of the proxy leg name the pr
   });
 
   it.each([
-    [407, 'Proxy Authentication Required', ': check the user name and password in the proxy URL'],
-    [403, 'Forbidden', ': the proxy does not allow tunnels to this host'],
-    [502, 'Bad Gateway', ': the proxy could not reach the host'],
-    [418, "I'm a teapot", ''],
-  ])('reports a tunnel refused with HTTP %i', async (status, reason, meaning) => {
+    [407, 'Proxy Authentication Required', ': check the user name and password in the proxy URL', false],
+    [403, 'Forbidden', ': the proxy does not allow tunnels to this host', false],
+    [502, 'Bad Gateway', ': the proxy could not reach the host', true],
+    [418, "I'm a teapot", '', true],
+  ])('reports a tunnel refused with HTTP %i', async (status, reason, meaning, retryable) => {
     const target = await vipStandIn();
     const proxy = await proxyServer({ refuseWith: { status, reason } });
     const error = await sendFailure(transport({ proxy: proxy.url(CREDENTIALS) }), target.url);
@@ -166,7 +166,7 @@ describe('UndiciTransport through a proxy: failures of the proxy leg name the pr
       `The proxy 127.0.0.1:${proxy.port} refused the tunnel to 127.0.0.1:${target.port} with HTTP ${status}${phrase}${meaning} ` +
         '(getUserInfo, requestId req_0001)',
     );
-    expect(error).toMatchObject({ requestNotSent: true, code: undefined });
+    expect(error).toMatchObject({ requestNotSent: true, code: undefined, retryable });
     expect(error.cause).toBeUndefined();
     expect(target.connections()).toBe(0);
     expectNoCredentials(error);
