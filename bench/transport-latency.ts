@@ -8,23 +8,23 @@ import type { Transport } from '../src/transport/transport.js';
 import { UndiciTransport } from '../src/transport/undici-transport.js';
 import { tlsFixtures } from '../test/helpers/tls-fixtures.js';
 import { type LocalServer, startHttpServer, startHttpsServer } from '../test/transport/local-server.js';
-import { soapRequest } from '../test/transport/soap-request.js';
+import { soapRequest, send } from '../test/transport/soap-request.js';
 
 const requests = Number(process.argv[2] ?? 1000);
 // Enough to get undici's and the parser's hot paths compiled before the clock starts.
 const WARM_UP = 1000;
 
 async function measure(label: string, server: LocalServer, transport: Transport): Promise<void> {
-  for (let index = 0; index < WARM_UP; index++) await transport.send(soapRequest(server.url));
+  for (let index = 0; index < WARM_UP; index++) await send(transport, soapRequest(server.url));
   const before = server.connections();
   const started = performance.now();
-  for (let index = 0; index < requests; index++) await transport.send(soapRequest(server.url));
+  for (let index = 0; index < requests; index++) await send(transport, soapRequest(server.url));
   const elapsed = performance.now() - started;
   console.log(
     `${label.padEnd(38)} ${(elapsed / requests).toFixed(3)} ms/request  (${requests} requests, ${elapsed.toFixed(0)} ms, ` +
       `${server.connections() - before} new connections)`,
   );
-  await transport.close();
+  await transport.close?.();
   await server.close();
 }
 

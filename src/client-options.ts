@@ -2,11 +2,16 @@
 import type { Dispatcher } from 'undici';
 import { VipConfigurationError } from './errors/request-errors.js';
 import type { VipError } from './errors/vip-error.js';
-import { CONTRACT_VERSION, type ServiceName } from './generated/operations.js';
+import type { ServiceName } from './core/plan.js';
+import { CONTRACT_VERSION } from './generated/operations.js';
 import type { ClientCertificateInfo } from './transport/client-certificate-info.js';
 import { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from './core/retry-policy.js';
 import type { VipTlsOptions } from './transport/tls-credentials.js';
+import type { VipProxy } from './transport/proxy-agent.js';
+import { defaultUserAgent } from './transport/soap-http-headers.js';
 import type { Transport } from './transport/transport.js';
+import { VERSION } from './version.js';
+import { checkKnownNames, checkObject, checkServiceUrl } from './core/option-checks.js';
 
 /** Production host of VIP User Services; all three services live on it. */
 export const DEFAULT_ENDPOINT = 'https://userservices-auth.vip.symantec.com';
@@ -58,21 +63,21 @@ export interface VipRetryEvent {
 /** Callbacks for logging, metrics and tracing. A hook that throws is ignored; it never breaks a call. */
 export interface VipHooks {
   /** Before each HTTP attempt. */
-  onRequest?: (event: VipRequestEvent) => void;
+  onRequest?: ((event: VipRequestEvent) => void) | undefined;
   /** After each HTTP response has been read, whatever its status. */
-  onResponse?: (event: VipResponseEvent) => void;
+  onResponse?: ((event: VipResponseEvent) => void) | undefined;
   /** When a failed attempt will be retried. */
-  onRetry?: (event: VipRetryEvent) => void;
+  onRetry?: ((event: VipRetryEvent) => void) | undefined;
   /** Called at construction when the client certificate expires within `certificateWarningDays`. */
-  onCertificateExpiring?: (certificate: ClientCertificateInfo) => void;
+  onCertificateExpiring?: ((certificate: ClientCertificateInfo) => void) | undefined;
 }
 
 /** Anything with console-like `debug` and `warn` methods (console, pino, winston...). Receives redacted text only. */
 export interface VipLogger {
   /** One line per request and per response, with the redacted event as details. */
-  debug?: (message: string, details?: Record<string, unknown>) => void;
+  debug?: ((message: string, details?: Record<string, unknown>) => void) | undefined;
   /** The client certificate's expiry warning. */
-  warn?: (message: string, details?: Record<string, unknown>) => void;
+  warn?: ((message: string, details?: Record<string, unknown>) => void) | undefined;
 }
 
 /** Options of {@link VipClient}. Every field is optional; a real deployment needs at least `tls`. */
@@ -81,85 +86,117 @@ export interface VipClientOptions {
    * Base URL of VIP User Services; each service's path is appended (`/vipuserservices/QueryService_1_8`...).
    * @default 'https://userservices-auth.vip.symantec.com'
    */
-  endpoint?: string | URL;
+  endpoint?: string | URL | undefined;
   /** Full URL per service, overriding `endpoint` for that service. */
-  endpoints?: Partial<Record<ServiceName, string | URL>>;
+  endpoints?: { [S in ServiceName]?: string | URL | undefined } | undefined;
   /**
    * API version in the service paths (`1.8` gives `..._1_8`). The request and response shapes are those of 1.8.
    * @default '1.8'
    */
-  apiVersion?: string;
+  apiVersion?: string | undefined;
   /** Child account to act for on every call (a parent account's certificate may act for its children). */
-  onBehalfOfAccountId?: string;
+  onBehalfOfAccountId?: string | undefined;
   /**
    * Deadline of each HTTP attempt, in milliseconds: connect, send and the whole response.
    * @default 30000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * Largest response body accepted, in bytes; a larger one fails with `VipProtocolError` while it streams.
    * @default 4194304 (4 MiB)
    */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** The VIP client certificate (PEM or PKCS#12) and extra CAs. Required by VIP itself; ignored with `fetch`. */
-  tls?: VipTlsOptions;
+  tls?: VipTlsOptions | undefined;
   /** An undici Dispatcher to send through (a `MockAgent` in tests, a `ProxyAgent`...). `tls` and `proxy` are then not used. */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher | undefined;
   /**
    * The HTTP(S) proxy to tunnel through: its URL (`http://user:password@proxy.example:3128`), or `{ url, ca }` to add
    * CAs for an `https:` proxy's certificate (`tls.ca` is for VIP only). The tunnel to VIP still uses the client
    * certificate. An `https:` proxy is always verified, whatever `NODE_TLS_REJECT_UNAUTHORIZED` says; failures on the
    * way to the proxy name the proxy, never its credentials.
    */
-  proxy?: import('./transport/proxy-agent.js').VipProxy;
+  proxy?: VipProxy | undefined;
   /**
    * Send through this WHATWG `fetch` instead of undici, so nock or msw can intercept requests in tests.
    * Client certificates do not apply on this path.
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** A custom transport; replaces `tls`, `dispatcher`, `proxy` and `fetch`. */
-  transport?: Transport;
+  transport?: Transport | undefined;
   /**
    * Retries with exponential backoff and jitter, or `false` for none. Only what is safe is retried: connection
    * failures before anything was sent (any operation); timeouts, HTTP 502/503/504 and VIP 6005/6029 (reads only).
    * @default { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2000 }
    */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /** Receives redacted debug lines for each request and response, and the certificate expiry warning. */
-  logger?: VipLogger;
+  logger?: VipLogger | undefined;
   /** Observability callbacks; see {@link VipHooks}. */
-  hooks?: VipHooks;
+  hooks?: VipHooks | undefined;
   /**
    * Warn when the client certificate expires within this many days.
    * @default 30
    */
-  certificateWarningDays?: number;
+  certificateWarningDays?: number | undefined;
   /**
    * Show personal data (the `IAAuthData` device fingerprints of `evaluateRisk` and `denyRisk`) in logged bodies and
    * hook payloads. Off by default: they are masked like secrets. Secrets themselves are always masked.
    * @default false
    */
-  logPersonalData?: boolean;
+  logPersonalData?: boolean | undefined;
+  /**
+   * Most sockets open at once to VIP's host. Sized for concurrent sign-ins: calls beyond it wait for a free socket.
+   * Not with `dispatcher`, `fetch` or `transport`.
+   * @default 64
+   */
+  connections?: number | undefined;
+  /**
+   * How long an idle keep-alive socket is kept, in milliseconds, unless the server asks for less. Not with
+   * `dispatcher`, `fetch` or `transport`.
+   * @default 4000
+   */
+  keepAliveTimeoutMs?: number | undefined;
+  /**
+   * Your product and version, appended to the SDK's own `user-agent` (`vip-user-services/x.y.z node/vNN`), so
+   * VIP support can tell your traffic apart. Printable ASCII, at most 200 characters.
+   */
+  userAgent?: string | undefined;
+  /**
+   * Accept plain `http:` endpoints on hosts other than this machine's loopback. Only for test servers: over plain
+   * HTTP, one-time codes and PINs travel unencrypted. `http:` is never accepted together with `tls`.
+   * @default false
+   */
+  allowInsecureHttp?: boolean | undefined;
 }
 
 /** Options of a single call; all optional. */
 export interface VipCallOptions {
   /** Request ID to send (4-40 of `[0-9A-Za-z_]`); a unique one is generated when omitted. */
-  requestId?: string;
+  requestId?: string | undefined;
   /** Child account to act for on this call, overriding the client's `onBehalfOfAccountId`. */
-  onBehalfOfAccountId?: string;
+  onBehalfOfAccountId?: string | undefined;
   /** Deadline of each attempt of this call, in milliseconds (1 to 2147483647), overriding the client's `timeoutMs`. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Cancels the call, including any wait between retries. Must be an `AbortSignal`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * This call's retries, overriding the client's `retry`: `false` for none, or any of `maxAttempts`, `baseDelayMs`,
    * `maxDelayMs` (the others are the client's). Only what is safe is ever repeated, whatever this says.
    */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
 }
 
+/** How requests travel, decided once from the options: which transport, and its settings. */
+export type TransportSettings =
+  | { kind: 'custom'; transport: Transport }
+  | { kind: 'fetch'; fetch: typeof globalThis.fetch }
+  | { kind: 'dispatcher'; dispatcher: Dispatcher }
+  | { kind: 'undici'; tls: VipTlsOptions | undefined; proxy: VipProxy | undefined; connections: number; keepAliveTimeoutMs: number };
+
 export interface ResolvedClientOptions {
+  endpoint: string;
+  apiVersion: SupportedApiVersion;
   urls: Record<ServiceName, string>;
   timeoutMs: number;
   maxResponseBytes: number;
@@ -169,7 +206,46 @@ export interface ResolvedClientOptions {
   hooks: VipHooks;
   logger: VipLogger | undefined;
   logPersonalData: boolean;
+  allowInsecureHttp: boolean;
+  /** The complete `user-agent` header: the SDK's own, then the user's `userAgent`. */
+  userAgent: string;
+  transport: TransportSettings;
 }
+
+/** The API versions whose service paths this SDK knows; the request and response shapes are those of 1.8. */
+export const SUPPORTED_API_VERSIONS = ['1.7', '1.8'] as const;
+/** One of {@link SUPPORTED_API_VERSIONS}. */
+export type SupportedApiVersion = (typeof SUPPORTED_API_VERSIONS)[number];
+
+const CLIENT_OPTIONS: readonly (keyof VipClientOptions)[] = [
+  'endpoint',
+  'endpoints',
+  'apiVersion',
+  'onBehalfOfAccountId',
+  'timeoutMs',
+  'maxResponseBytes',
+  'tls',
+  'dispatcher',
+  'proxy',
+  'fetch',
+  'transport',
+  'retry',
+  'logger',
+  'hooks',
+  'certificateWarningDays',
+  'logPersonalData',
+  'connections',
+  'keepAliveTimeoutMs',
+  'userAgent',
+  'allowInsecureHttp',
+];
+const CALL_OPTIONS: readonly (keyof VipCallOptions)[] = ['requestId', 'onBehalfOfAccountId', 'timeoutMs', 'signal', 'retry'];
+const RETRY_OPTIONS: readonly (keyof RetryOptions)[] = ['maxAttempts', 'baseDelayMs', 'maxDelayMs'];
+const HOOKS: readonly (keyof VipHooks)[] = ['onRequest', 'onResponse', 'onRetry', 'onCertificateExpiring'];
+const TLS_OPTIONS: readonly (keyof VipTlsOptions)[] = ['cert', 'key', 'passphrase', 'pfx', 'ca', 'servername', 'minVersion'];
+const PROXY_OPTIONS: readonly string[] = ['url', 'ca'];
+/** A user-agent part: printable ASCII only, so it can never break the header (no CR/LF injection). */
+const USER_AGENT_PART = /^[\x20-\x7e]{1,200}$/;
 
 /** The options of one call, checked and merged with the client's. */
 export interface ResolvedCallOptions {
@@ -192,17 +268,6 @@ export function own<T extends object, K extends keyof T>(options: T | undefined,
 }
 
 const SERVICES: readonly ServiceName[] = ['Authentication', 'Management', 'Query'];
-
-function checkUrl(value: string | URL, name: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new VipConfigurationError(`${name} is not a valid URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new VipConfigurationError(`${name} must be an http(s) URL`);
-  return url;
-}
 
 /** A positive, finite number (of bytes, days...). */
 export function checkPositive(value: number | undefined, name: string, fallback: number): number {
@@ -250,8 +315,10 @@ function method<T extends object>(value: T, key: keyof T & string): unknown {
 }
 
 function checkFunctions<T extends object>(value: T | undefined, name: string, keys: ReadonlyArray<keyof T & string>): T {
-  if (value === undefined) return {} as T;
+  if (value === undefined) return Object.create(null) as T;
   if (typeof value !== 'object' || value === null) throw new VipConfigurationError(`${name} must be an object`);
+  // A hooks object is checked for stray names; a logger is any object with debug/warn (console, pino, winston).
+  if (name === 'hooks') checkKnownNames(value, keys, name);
   // No prototype: a hook that was not given must not be found on Object.prototype either.
   const picked: Partial<T> = Object.create(null);
   for (const key of keys) {
@@ -265,62 +332,171 @@ function checkFunctions<T extends object>(value: T | undefined, name: string, ke
 
 /**
  * Checks one call's options and merges them with the client's.
- * @throws {VipConfigurationError} for a `timeoutMs` out of range or a `signal` that is not an AbortSignal.
+ * @throws {VipConfigurationError} for an unknown option, a `timeoutMs` out of range, a `signal` that is not an
+ * AbortSignal, or bad `retry` values.
  */
 export function resolveCallOptions(options: VipCallOptions | undefined, client: ResolvedClientOptions): ResolvedCallOptions {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new VipConfigurationError('the call options must be an object');
-  }
+  const given = checkObject<VipCallOptions>(options, 'the call options');
+  if (given !== undefined) checkKnownNames(given, CALL_OPTIONS, '');
   return {
-    requestId: own(options, 'requestId'),
+    requestId: own(given, 'requestId'),
     // Checked by the request writer against the contract, as a VipValidationError naming the field.
-    onBehalfOfAccountId: own(options, 'onBehalfOfAccountId') ?? client.onBehalfOfAccountId,
-    timeoutMs: checkDuration(own(options, 'timeoutMs'), 'timeoutMs', client.timeoutMs),
-    signal: checkSignal(own(options, 'signal'), 'signal'),
-    retry: callRetry(own(options, 'retry'), client.retry),
+    onBehalfOfAccountId: own(given, 'onBehalfOfAccountId') ?? client.onBehalfOfAccountId,
+    timeoutMs: checkDuration(own(given, 'timeoutMs'), 'timeoutMs', client.timeoutMs),
+    signal: checkSignal(own(given, 'signal'), 'signal'),
+    retry: checkRetry(own(given, 'retry'), client.retry),
   };
 }
 
-function callRetry(retry: RetryOptions | false | undefined, client: ResolvedRetryOptions): ResolvedRetryOptions {
-  if (retry === undefined) return client;
-  if (retry === false) return { ...client, maxAttempts: 1 };
-  return resolveRetryOptions({ ...client, ...retry });
+/** `false`, or a partial retry setting over `base`, checked; `undefined` keeps `base`. */
+function checkRetry(retry: RetryOptions | false | undefined, base: ResolvedRetryOptions): ResolvedRetryOptions {
+  if (retry === undefined) return base;
+  if (retry === false) return { ...base, maxAttempts: 1 };
+  const given = checkObject<RetryOptions>(retry, 'retry') as RetryOptions;
+  checkKnownNames(given, RETRY_OPTIONS, 'retry');
+  return resolveRetryOptions({
+    maxAttempts: own(given, 'maxAttempts') ?? base.maxAttempts,
+    baseDelayMs: own(given, 'baseDelayMs') ?? base.baseDelayMs,
+    maxDelayMs: own(given, 'maxDelayMs') ?? base.maxDelayMs,
+  });
 }
 
-/** Validates the options and computes everything the call path needs, once. */
-export function resolveClientOptions(options: VipClientOptions): ResolvedClientOptions {
-  if (typeof options !== 'object' || options === null) throw new VipConfigurationError('the client options must be an object');
-  const version = own(options, 'apiVersion') ?? CONTRACT_VERSION;
-  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version)) {
+function checkBoolean(value: unknown, name: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new VipConfigurationError(`${name} must be true or false`);
+  return value;
+}
+
+function checkCount(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new VipConfigurationError(`${name} must be a whole number of at least 1, got ${String(value)}`);
+  }
+  return value;
+}
+
+function checkApiVersion(value: unknown): SupportedApiVersion {
+  if (value === undefined) return CONTRACT_VERSION as SupportedApiVersion;
+  if (typeof value === 'string' && (SUPPORTED_API_VERSIONS as readonly string[]).includes(value)) return value as SupportedApiVersion;
+  const got = typeof value === 'string' ? JSON.stringify(value) : `the ${typeof value} ${String(value)}`;
+  throw new VipConfigurationError(`apiVersion must be one of ${SUPPORTED_API_VERSIONS.map((v) => `'${v}'`).join(', ')}, got ${got}`);
+}
+
+/**
+ * The one way each request travels. A client certificate, a proxy or pool settings belong to the SDK's own undici
+ * transport; given together with a `dispatcher`, `fetch` or `transport` they would be dropped, so that is an error.
+ */
+function checkTransport(options: VipClientOptions, tls: VipTlsOptions | undefined): TransportSettings {
+  const chosen = (['transport', 'fetch', 'dispatcher'] as const).filter((name) => own(options, name) !== undefined);
+  if (chosen.length > 1) throw new VipConfigurationError(`give only one of ${chosen.join(', ')}`);
+  const proxy = own(options, 'proxy');
+  const connections = checkCount(own(options, 'connections'), 'connections', 64);
+  const keepAliveTimeoutMs = checkDuration(own(options, 'keepAliveTimeoutMs'), 'keepAliveTimeoutMs', 4000);
+  const other = chosen[0];
+  if (other === undefined) {
+    if (proxy !== undefined && checkProxyShape(proxy) === undefined) throw new VipConfigurationError('proxy must be a URL or { url, ca }');
+    return { kind: 'undici', tls, proxy, connections, keepAliveTimeoutMs };
+  }
+  const unusable = (['tls', 'proxy', 'connections', 'keepAliveTimeoutMs'] as const).filter((name) => own(options, name) !== undefined);
+  if (unusable.length > 0) {
     throw new VipConfigurationError(
-      `apiVersion must be a string like '1.8', got ${typeof version === 'string' ? JSON.stringify(version) : String(version)}`,
+      `${unusable.join(', ')} cannot be combined with ${other}: they configure the SDK's own connection, which ${other} replaces` +
+        (unusable.includes('tls') && other === 'dispatcher' ? ' (give the client certificate to your dispatcher instead)' : ''),
     );
   }
-  const base = checkUrl(own(options, 'endpoint') ?? DEFAULT_ENDPOINT, 'endpoint');
+  const value = own(options, other);
+  if (other === 'transport') {
+    const transport = value as Transport;
+    if (typeof transport !== 'object' || transport === null || typeof transport.send !== 'function') {
+      throw new VipConfigurationError('transport must be an object with a send() method');
+    }
+    if (transport.close !== undefined && typeof transport.close !== 'function') {
+      throw new VipConfigurationError('transport.close must be a function when given');
+    }
+    return { kind: 'custom', transport };
+  }
+  if (other === 'fetch') {
+    if (typeof value !== 'function') throw new VipConfigurationError('fetch must be a function');
+    return { kind: 'fetch', fetch: value as typeof globalThis.fetch };
+  }
+  const dispatcher = value as Dispatcher;
+  if (typeof dispatcher !== 'object' || dispatcher === null || typeof dispatcher.dispatch !== 'function') {
+    throw new VipConfigurationError('dispatcher must be an undici Dispatcher');
+  }
+  return { kind: 'dispatcher', dispatcher };
+}
+
+/** The proxy option's shape (its URL and CAs are checked when the agent is built), or `undefined` when unusable. */
+function checkProxyShape(proxy: unknown): unknown {
+  if (typeof proxy === 'string' || proxy instanceof URL) return proxy;
+  const given = checkObject<object>(proxy, 'proxy');
+  if (given !== undefined) checkKnownNames(given, PROXY_OPTIONS, 'proxy');
+  return given;
+}
+
+/** The endpoint is a base URL: the service path is appended to it, so one that already holds a service path is a mistake. */
+function checkBaseEndpoint(url: URL): void {
+  if (/\/vipuserservices(?:\/|$)/i.test(url.pathname)) {
+    throw new VipConfigurationError(
+      `endpoint must be the base URL (e.g. ${url.origin}); the service paths are appended to it. ` +
+        "To set one service's full URL, use endpoints: { Query: '...' }",
+    );
+  }
+}
+
+/**
+ * Validates every option, once, and computes everything the call path needs.
+ * @throws {VipConfigurationError} for an unknown option (naming the nearest known one), a value of the wrong type
+ * or out of range, conflicting options, or a URL that breaks the rules (see `checkServiceUrl`).
+ */
+export function resolveClientOptions(options: VipClientOptions): ResolvedClientOptions {
+  const given = checkObject<VipClientOptions>(options, 'the client options') ?? {};
+  checkKnownNames(given, CLIENT_OPTIONS, '');
+  const tls = checkObject<VipTlsOptions>(own(given, 'tls'), 'tls');
+  if (tls !== undefined) checkKnownNames(tls, TLS_OPTIONS, 'tls');
+  const transport = checkTransport(given, tls);
+  const allowInsecureHttp = checkBoolean(own(given, 'allowInsecureHttp'), 'allowInsecureHttp');
+  const rules = { allowInsecureHttp, hasClientCertificate: tls !== undefined };
+  const apiVersion = checkApiVersion(own(given, 'apiVersion'));
+  const base = checkServiceUrl(own(given, 'endpoint') ?? DEFAULT_ENDPOINT, 'endpoint', rules);
+  checkBaseEndpoint(base);
   const basePath = base.pathname.replace(/\/+$/, '');
+  const endpoints = checkObject<NonNullable<VipClientOptions['endpoints']>>(own(given, 'endpoints'), 'endpoints');
+  if (endpoints !== undefined) checkKnownNames(endpoints, SERVICES, 'endpoints');
   const urls = {} as Record<ServiceName, string>;
-  const endpoints = own(options, 'endpoints');
   for (const service of SERVICES) {
     const override = own(endpoints, service);
     urls[service] =
       override !== undefined
-        ? checkUrl(override, `endpoints.${service}`).href
-        : new URL(`${basePath}/vipuserservices/${service}Service_${version.replace('.', '_')}`, base).href;
+        ? checkServiceUrl(override, `endpoints.${service}`, rules).href
+        : new URL(`${basePath}/vipuserservices/${service}Service_${apiVersion.replace('.', '_')}`, base).href;
   }
-  const retry = own(options, 'retry');
-  const logPersonalData = own(options, 'logPersonalData') ?? false;
-  if (typeof logPersonalData !== 'boolean') throw new VipConfigurationError('logPersonalData must be a boolean');
+  const retry = own(given, 'retry');
   return {
+    endpoint: base.href,
+    apiVersion,
     urls,
-    timeoutMs: checkDuration(own(options, 'timeoutMs'), 'timeoutMs', 30_000),
-    maxResponseBytes: checkPositive(own(options, 'maxResponseBytes'), 'maxResponseBytes', 4 * 1024 * 1024),
-    retry: resolveRetryOptions(retry === false ? { maxAttempts: 1 } : retry),
-    onBehalfOfAccountId: checkAccountId(own(options, 'onBehalfOfAccountId'), 'onBehalfOfAccountId'),
-    certificateWarningDays: checkPositive(own(options, 'certificateWarningDays'), 'certificateWarningDays', 30),
-    hooks: checkFunctions(own(options, 'hooks'), 'hooks', ['onRequest', 'onResponse', 'onRetry', 'onCertificateExpiring']),
-    logger: checkLogger(own(options, 'logger')),
-    logPersonalData,
+    timeoutMs: checkDuration(own(given, 'timeoutMs'), 'timeoutMs', 30_000),
+    maxResponseBytes: checkCount(own(given, 'maxResponseBytes'), 'maxResponseBytes', 4 * 1024 * 1024),
+    retry: checkRetry(retry === false ? { maxAttempts: 1 } : retry, resolveRetryOptions()),
+    onBehalfOfAccountId: checkAccountId(own(given, 'onBehalfOfAccountId'), 'onBehalfOfAccountId'),
+    certificateWarningDays: checkCount(own(given, 'certificateWarningDays'), 'certificateWarningDays', 30),
+    hooks: checkFunctions(checkObject(own(given, 'hooks'), 'hooks'), 'hooks', HOOKS),
+    logger: checkLogger(own(given, 'logger')),
+    logPersonalData: checkBoolean(own(given, 'logPersonalData'), 'logPersonalData'),
+    allowInsecureHttp,
+    userAgent: checkUserAgent(own(given, 'userAgent')),
+    transport,
   };
+}
+
+/** The SDK's `user-agent`, with the application's part appended. */
+function checkUserAgent(part: unknown): string {
+  if (part === undefined) return defaultUserAgent(VERSION);
+  if (typeof part !== 'string' || !USER_AGENT_PART.test(part)) {
+    throw new VipConfigurationError('userAgent must be 1 to 200 printable ASCII characters');
+  }
+  return `${defaultUserAgent(VERSION)} ${part}`;
 }
 
 /** A logger is kept as given (its methods may rely on `this`); only its shape is checked. */

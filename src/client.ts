@@ -16,7 +16,8 @@ import { createServiceError } from './errors/index.js';
 import { type CallContext, VipCallError, VipHttpError, VipProtocolError } from './errors/request-errors.js';
 import type { VipError } from './errors/vip-error.js';
 import { VipOperations } from './generated/methods.js';
-import { OPERATIONS, type OperationName, type OperationPlan } from './generated/operations.js';
+import type { OperationPlan, ServiceName } from './core/plan.js';
+import { OPERATIONS, type OperationName } from './generated/operations.js';
 import type { OperationInputs, OperationOutputs } from './generated/types.js';
 import { redactXml } from './observability/redact.js';
 import { SecretScrubber } from './observability/secret-scrubber.js';
@@ -25,6 +26,9 @@ import { createRequestId } from './request-id.js';
 import type { ClientCertificateInfo } from './transport/client-certificate-info.js';
 import { backoffDelay, shouldRetry, sleep } from './core/retry-policy.js';
 import { createTransport } from './transport/create-transport.js';
+import { soapRequestHeaders } from './transport/soap-http-headers.js';
+import { sendAttempt } from './core/attempt.js';
+import { describeConfig, type VipClientConfig } from './core/client-config.js';
 import type { SoapHttpResponse, Transport } from './transport/transport.js';
 import { BodyTextError, lenientBodyText, strictBodyText } from './xml/body-text.js';
 import { readResponse, type ResponseObject } from './xml/response-reader.js';
@@ -59,6 +63,10 @@ export class VipClient extends VipOperations<VipCallOptions> {
   readonly #transport: Transport;
   readonly #hooks: VipHooks;
   readonly #logger: VipLogger | undefined;
+  readonly #urls: Readonly<Record<ServiceName, URL>>;
+  readonly #headers: Readonly<Record<string, string>>;
+  readonly #config: VipClientConfig;
+  #closing: Promise<void> | undefined;
 
   /**
    * @throws {@link VipConfigurationError} for an unusable endpoint or option, an unreadable certificate or a
@@ -69,9 +77,16 @@ export class VipClient extends VipOperations<VipCallOptions> {
     this.#options = resolveClientOptions(options);
     this.#hooks = this.#options.hooks;
     this.#logger = this.#options.logger;
-    const { transport, certificate } = createTransport(options);
+    const { transport, certificate } = createTransport(this.#options.transport);
     this.#transport = transport;
     this.certificate = certificate;
+    this.#urls = {
+      Authentication: new URL(this.#options.urls.Authentication),
+      Management: new URL(this.#options.urls.Management),
+      Query: new URL(this.#options.urls.Query),
+    };
+    this.#headers = soapRequestHeaders(this.#options.userAgent);
+    this.#config = describeConfig(this.#options, certificate);
     if (certificate !== undefined && certificate.daysUntilExpiry <= this.#options.certificateWarningDays) {
       this.#log(
         'warn',
@@ -94,9 +109,23 @@ export class VipClient extends VipOperations<VipCallOptions> {
     return waitForPush(this, transactionId, options);
   }
 
-  /** Closes pooled connections. Calls made afterwards fail. */
+  /**
+   * The configuration the client resolved its options to, with every default filled in and nothing secret: no key,
+   * passphrase or proxy credentials, only the client certificate's public facts. Frozen.
+   */
+  get config(): VipClientConfig {
+    return this.#config;
+  }
+
+  /** Closes pooled connections. Calls made afterwards fail. Safe to call more than once. */
   close(): Promise<void> {
-    return this.#transport.close();
+    this.#closing ??= Promise.resolve(this.#transport.close?.()).then(() => undefined);
+    return this.#closing;
+  }
+
+  /** `await using vip = new VipClient(...)` closes the client when the block ends. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   protected override async invoke<N extends OperationName>(
@@ -111,17 +140,18 @@ export class VipClient extends VipOperations<VipCallOptions> {
     const body = request.xml;
     const scrubber = new SecretScrubber(request.secrets);
     const { timeoutMs, signal } = call;
-    const url = this.#options.urls[operation.service];
+    const url = this.#urls[operation.service];
     const { retry } = call;
 
     for (let attempt = 1; ; attempt++) {
       const context: CallContext = { operation: name, requestId, attempts: attempt };
       try {
         const started = performance.now();
-        if (this.#observed) this.#emitRequest(scrubber, { operation: name, requestId, attempt, url, body });
-        const response = await this.#transport.send({
+        if (this.#observed) this.#emitRequest(scrubber, { operation: name, requestId, attempt, url: url.href, body });
+        const response = await sendAttempt(this.#transport, {
           url,
           body,
+          headers: this.#headers,
           timeoutMs,
           signal,
           maxResponseBytes: this.#options.maxResponseBytes,

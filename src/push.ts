@@ -9,7 +9,7 @@ import { VipAbortError, VipConfigurationError, VipTimeoutError } from './errors/
 import { VipError } from './errors/vip-error.js';
 import { OPERATIONS } from './generated/operations.js';
 import type { PollPushStatusInput, PollPushStatusOutput, PushTransactionStatus } from './generated/types.js';
-import { watchAbort } from './transport/abort-watchers.js';
+import { watchAbort } from './core/abort-watchers.js';
 import { writeRequest } from './xml/request-writer.js';
 
 /** Options of {@link VipClient.waitForPush}. */
@@ -18,16 +18,16 @@ export interface PushWaitOptions {
    * Pause between two polls of the same transaction, in milliseconds (1 to 2147483647).
    * @default 3000
    */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /**
    * Give up after this many milliseconds (measured on a monotonic clock) with `VipTimeoutError`. Match it to the
    * push's `request.timeout` if you set one. Any positive number is allowed, even beyond what one Node timer holds
    * (about 24.8 days); `Infinity` waits until the push is final or `signal` fires.
    * @default 120000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Stops waiting at once, rejecting with `VipAbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** The final status of an approved push (status `7000`): who approved it, when, and on which device. */

@@ -4,7 +4,7 @@
  */
 import { type CallContext, VipAbortError, VipConfigurationError, VipConnectionError } from '../errors/request-errors.js';
 import { VipError } from '../errors/vip-error.js';
-import { watchAbort } from '../transport/abort-watchers.js';
+import { watchAbort } from './abort-watchers.js';
 
 /** How often and how patiently a failed call is sent again. */
 export interface RetryOptions {
@@ -12,21 +12,21 @@ export interface RetryOptions {
    * Attempts in total, the first one included; `1` turns retries off.
    * @default 3
    */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /**
    * Upper bound of the first wait, in milliseconds; doubles with every further attempt.
    * @default 200
    */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /**
    * Cap on any single wait, in milliseconds.
    * @default 2000
    */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
 }
 
 /** {@link RetryOptions} with every default filled in and validated. */
-export type ResolvedRetryOptions = Required<RetryOptions>;
+export type ResolvedRetryOptions = { [K in keyof RetryOptions]-?: number };
 
 const RETRY_DEFAULTS: ResolvedRetryOptions = { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2000 };
 

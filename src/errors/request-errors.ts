@@ -47,6 +47,22 @@ export class VipCallError extends VipError {
 }
 
 /**
+ * Gives an error raised below the client (by a transport, which does not know the call) the call it belongs to: its
+ * operation, request ID and attempt, in the fields and at the end of the message. An error that already names its
+ * call is left as it is.
+ */
+export function attachCallContext(error: VipCallError, context: CallContext): void {
+  if (error.operation !== undefined) return;
+  const before = error.message;
+  const writable = error as { -readonly [K in keyof VipCallError]: VipCallError[K] };
+  writable.operation = context.operation;
+  writable.requestId = context.requestId;
+  writable.attempts = context.attempts;
+  writable.message = before + describeCall(context);
+  if (typeof error.stack === 'string') writable.stack = error.stack.replace(before, writable.message);
+}
+
+/**
  * An argument was rejected before anything was sent: a missing required field, a value over its length limit,
  * a pattern mismatch, a wrong type, or a broken choice rule. The message names the field and the rule, never the
  * value (which may be a secret).

@@ -2,13 +2,12 @@
  * Reads a response body with a hard size cap, so a runaway or hostile server cannot make the SDK buffer more than
  * `maxResponseBytes` in memory.
  */
-import { type CallContext, VipProtocolError } from '../errors/request-errors.js';
+import { VipProtocolError } from '../errors/request-errors.js';
 
 /** Where the body came from, for the error raised when it is too large. */
 export interface BodyOrigin {
   status: number;
   maxBytes: number;
-  context: CallContext;
 }
 
 /**
@@ -58,6 +57,6 @@ export async function readCappedBody(chunks: AsyncIterable<Uint8Array>, origin: 
   return body.bytes();
 }
 
-function tooLarge({ status, maxBytes, context }: BodyOrigin): VipProtocolError {
-  return new VipProtocolError(`The response exceeds ${maxBytes} bytes (maxResponseBytes)`, { ...context, httpStatus: status });
+function tooLarge({ status, maxBytes }: BodyOrigin): VipProtocolError {
+  return new VipProtocolError(`The response exceeds ${maxBytes} bytes (maxResponseBytes)`, { httpStatus: status });
 }

@@ -57,8 +57,8 @@ export function contentCodings(header: string | undefined, origin: BodyOrigin): 
   return codings.reverse();
 }
 
-function refusal(problem: string, { status, context }: BodyOrigin): VipProtocolError {
-  return new VipProtocolError(`The response ${problem}`, { ...context, httpStatus: status });
+function refusal(problem: string, { status }: BodyOrigin): VipProtocolError {
+  return new VipProtocolError(`The response ${problem}`, { httpStatus: status });
 }
 
 // The name comes from the server; header values are already free of control characters, but may be long.

@@ -1,22 +1,9 @@
-/** Picks and builds the transport a client uses from its options. */
-import type { Dispatcher } from 'undici';
-import { VERSION } from '../version.js';
+/** Builds the transport a client uses, from the transport settings its options were resolved to. */
+import type { TransportSettings } from '../client-options.js';
 import type { ClientCertificateInfo } from './client-certificate-info.js';
 import { FetchTransport } from './fetch-transport.js';
-import type { VipProxy } from './proxy-agent.js';
-import { defaultUserAgent } from './soap-http-headers.js';
-import type { VipTlsOptions } from './tls-credentials.js';
 import type { Transport } from './transport.js';
 import { UndiciTransport } from './undici-transport.js';
-
-/** The client options that decide how requests travel (a structural subset of the client's options). */
-export interface TransportChoice {
-  tls?: VipTlsOptions | undefined;
-  dispatcher?: Dispatcher | undefined;
-  proxy?: VipProxy | undefined;
-  fetch?: typeof globalThis.fetch | undefined;
-  transport?: Transport | undefined;
-}
 
 /** A ready transport and, when one was loaded, the client certificate it presents. */
 export interface CreatedTransport {
@@ -25,17 +12,22 @@ export interface CreatedTransport {
 }
 
 /**
- * Builds the transport, by precedence: a custom `transport` as is; else a {@link FetchTransport} over `fetch`
- * (no client certificate); else an {@link UndiciTransport} with `dispatcher`, or with its own pool from `tls` and
- * `proxy`.
+ * Builds the transport: a custom one as is; a {@link FetchTransport} over the given `fetch` (no client
+ * certificate); or an {@link UndiciTransport} over the given dispatcher, or over its own pool from `tls` and `proxy`.
  * @throws {VipConfigurationError} for unusable TLS or proxy settings (see `UndiciTransport`).
  */
-export function createTransport(options: TransportChoice): CreatedTransport {
-  if (options.transport !== undefined) return { transport: options.transport, certificate: undefined };
-  const userAgent = defaultUserAgent(VERSION);
-  if (options.fetch !== undefined) {
-    return { transport: new FetchTransport({ fetch: options.fetch, userAgent }), certificate: undefined };
+export function createTransport(settings: TransportSettings): CreatedTransport {
+  switch (settings.kind) {
+    case 'custom':
+      return { transport: settings.transport, certificate: undefined };
+    case 'fetch':
+      return { transport: new FetchTransport({ fetch: settings.fetch }), certificate: undefined };
+    case 'dispatcher':
+      return { transport: new UndiciTransport({ dispatcher: settings.dispatcher }), certificate: undefined };
+    case 'undici': {
+      const { tls, proxy, connections, keepAliveTimeoutMs } = settings;
+      const transport = new UndiciTransport({ tls, proxy, connections, keepAliveTimeoutMs });
+      return { transport, certificate: transport.certificate };
+    }
   }
-  const transport = new UndiciTransport({ tls: options.tls, dispatcher: options.dispatcher, proxy: options.proxy, userAgent });
-  return { transport, certificate: transport.certificate };
 }

@@ -61,7 +61,7 @@ export function toDecodingFailure(error: unknown, codings: readonly ContentCodin
   // zlib's and brotli's messages are fixed texts ("incorrect header check"), never the data.
   return new VipProtocolError(
     `The response body could not be decoded (content-encoding: ${header}): ${decoderError.message} (${decoderError.code})`,
-    { ...origin.context, httpStatus: origin.status, cause: decoderError },
+    { httpStatus: origin.status, cause: decoderError },
   );
 }
 

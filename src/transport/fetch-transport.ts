@@ -6,8 +6,6 @@ import { VipConfigurationError } from '../errors/request-errors.js';
 import { type BodyOrigin, readCappedBody, rejectDeclaredOversize } from './capped-body.js';
 import { type ContentCoding, contentCodings } from './content-encoding.js';
 import { decodeBody, toDecodingFailure } from './decoded-body.js';
-import { sendAttempt } from './send-attempt.js';
-import { defaultUserAgent, soapRequestHeaders } from './soap-http-headers.js';
 import type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport.js';
 
 /** Settings of {@link FetchTransport}. */
@@ -17,11 +15,6 @@ export interface FetchTransportOptions {
    * installed after the client was built still sees the traffic.
    */
   fetch?: typeof globalThis.fetch | undefined;
-  /**
-   * The complete `user-agent` header.
-   * @default `vip-user-services node/<process.version>` (see `defaultUserAgent`)
-   */
-  userAgent?: string | undefined;
 }
 
 /**
@@ -35,50 +28,45 @@ export interface FetchTransportOptions {
  */
 export class FetchTransport implements Transport {
   readonly #fetch: typeof globalThis.fetch | undefined;
-  readonly #headers: Record<string, string>;
   #closed = false;
 
   constructor(options: FetchTransportOptions = {}) {
     this.#fetch = options.fetch;
-    this.#headers = soapRequestHeaders(options.userAgent ?? defaultUserAgent());
   }
 
   /**
    * POSTs one SOAP envelope and returns the answer, whatever its HTTP status. Redirects are not followed (a
    * redirected POST would silently become a GET); the 3xx response is returned instead.
-   * @throws `VipConnectionError` no response (including nock's `NetConnectNotAllowedError`); `VipTimeoutError`
-   * deadline passed; `VipAbortError` the caller's signal fired; `VipProtocolError` (decoded) body over
-   * `maxResponseBytes`, a content coding it cannot decode, a corrupt encoded body, an answer that is not valid HTTP;
-   * `VipConfigurationError` bad URL or limits, no `fetch` available, or the transport is closed.
+   * @throws what `fetch` reports (mapped by the client, nock's `NetConnectNotAllowedError` included);
+   * `VipProtocolError` for a (decoded) body over `maxResponseBytes`, a content coding it cannot decode or a corrupt
+   * encoded body; `VipConfigurationError` when no `fetch` is available or the transport is closed.
    */
   async send(soapRequest: SoapHttpRequest): Promise<SoapHttpResponse> {
     if (this.#closed) throw new VipConfigurationError('The transport has been closed; create a new client');
     const fetchFunction = this.#fetch ?? globalThis.fetch;
     if (typeof fetchFunction !== 'function') throw new VipConfigurationError('No fetch function is available');
-    return sendAttempt(soapRequest, async (url, signal) => {
-      const response = await fetchFunction(url, {
-        method: 'POST',
-        headers: this.#headers,
-        body: soapRequest.body,
-        signal,
-        redirect: 'manual',
-      });
-      const origin: BodyOrigin = { status: response.status, maxBytes: soapRequest.maxResponseBytes, context: soapRequest.context };
-      const encoding = response.headers.get('content-encoding') ?? undefined;
-      let codings: ContentCoding[];
-      try {
-        rejectDeclaredOversize(response.headers.get('content-length') ?? undefined, origin);
-        codings = contentCodings(encoding, origin);
-      } catch (error) {
-        await response.body?.cancel().catch(() => undefined);
-        throw error;
-      }
-      const body =
-        response.body === null
-          ? new Uint8Array(0)
-          : await readBody(response.body, fetchLeftEncoded(encoding) ? codings : [], codings, origin);
-      return { status: response.status, headers: Object.fromEntries(response.headers), body };
+    const response = await fetchFunction(soapRequest.url, {
+      method: 'POST',
+      headers: soapRequest.headers,
+      body: soapRequest.body,
+      signal: soapRequest.signal,
+      redirect: 'manual',
     });
+    const origin: BodyOrigin = { status: response.status, maxBytes: soapRequest.maxResponseBytes };
+    const encoding = response.headers.get('content-encoding') ?? undefined;
+    let codings: ContentCoding[];
+    try {
+      rejectDeclaredOversize(response.headers.get('content-length') ?? undefined, origin);
+      codings = contentCodings(encoding, origin);
+    } catch (error) {
+      await response.body?.cancel().catch(() => undefined);
+      throw error;
+    }
+    const body =
+      response.body === null
+        ? new Uint8Array(0)
+        : await readBody(response.body, fetchLeftEncoded(encoding) ? codings : [], codings, origin);
+    return { status: response.status, headers: Object.fromEntries(response.headers), body };
   }
 
   /** Marks the transport closed; later sends fail. `fetch` owns its connections, so there is nothing to release. */

@@ -29,8 +29,8 @@ export function toFramingError(error: unknown, url: URL, context: CallContext): 
 }
 
 /**
- * The reason an `HTTPParserError` in `error` or its causes gives (e.g. "Invalid header value char"), or `undefined`
- * when there is none. Recognised by name, which every copy of undici (the npm package, Node's fetch) uses. Its `code`
+ * The reason an `HTTPParserError` (or a node:http parse error) in `error` or its causes gives (e.g. "Invalid header
+ * value char"), or `undefined` when there is none. Recognised by name, which every copy of undici (the npm package, Node's fetch) uses. Its `code`
  * is no help: undici 7 looks the llhttp error number up in `constants.ERROR`, a map from names to numbers, so the
  * code always comes out undefined (lib/dispatcher/client-h1.js, `createError`).
  */
@@ -40,6 +40,11 @@ export function httpParserReason(error: unknown): string | undefined {
     if (current.name === 'HTTPParserError') {
       const reason = WRAPPED_REASON.exec(current.message)?.[1] ?? current.message;
       return reason.slice(0, 200);
+    }
+    // node:http (a custom transport may use it) reports the same llhttp failures as codes HPE_*, with `reason`.
+    const { code, reason } = current as { code?: unknown; reason?: unknown };
+    if (typeof code === 'string' && code.startsWith('HPE_')) {
+      return (typeof reason === 'string' && reason !== '' ? reason : code).slice(0, 200);
     }
     current = current.cause;
   }

@@ -1,8 +1,8 @@
 /**
- * The seam between the client and the network. The client hands a transport one finished SOAP envelope at a time;
- * the transport delivers it and returns the raw answer, or throws a transport-level `VipError`.
+ * The seam between the client and the network. A transport only moves bytes: the client hands it one finished SOAP
+ * request at a time and gets the raw answer back. Everything else (the deadline, cancellation, turning failures into
+ * `VipError`s, the response size cap, decoding the text) is the client's, so a custom transport cannot weaken it.
  */
-import type { CallContext } from '../errors/request-errors.js';
 
 /** One HTTP attempt, fully prepared by the client. */
 export interface SoapHttpRequest {
@@ -10,14 +10,18 @@ export interface SoapHttpRequest {
   url: string;
   /** The SOAP envelope (UTF-8 XML). Never log it unredacted: it may contain OTPs and PINs. */
   body: string;
-  /** Deadline for this attempt, in milliseconds (connect + send + full response body). */
-  timeoutMs: number;
-  /** Caller's cancellation signal, if any. */
-  signal?: AbortSignal | undefined;
-  /** Largest response body accepted; larger bodies fail while streaming with `VipProtocolError`. */
+  /** The request headers to send (`content-type`, `soapaction`, `accept`, `user-agent`), names in lower case. */
+  headers: Record<string, string>;
+  /**
+   * Fires when the attempt's deadline passes or the caller aborts. A transport should stop at once; one that does
+   * not is abandoned by the client anyway, which fails the attempt on time.
+   */
+  signal: AbortSignal;
+  /**
+   * Largest response body the client accepts. A transport should stop reading beyond it; the client checks the
+   * returned body again in any case.
+   */
   maxResponseBytes: number;
-  /** Operation, requestId and attempt number, used in the errors the transport throws. */
-  context: CallContext;
 }
 
 /** What came back from one attempt. Any HTTP status is returned; interpreting it is the client's job. */
@@ -37,14 +41,13 @@ export interface SoapHttpResponse {
 }
 
 /**
- * Sends SOAP requests. Implementations throw `VipConnectionError` (no response: DNS, refused, reset, TLS, proxy),
- * `VipTimeoutError` (deadline passed), `VipAbortError` (caller's signal fired) and `VipProtocolError`
- * (response larger than `maxResponseBytes`, not valid HTTP, or in a content coding that cannot be undone); they never
- * throw for an HTTP status.
+ * Moves SOAP requests to VIP and answers back. `send` resolves with the answer whatever its HTTP status, and may
+ * reject with anything: the client maps every failure (undici's, fetch's, Node's, a plain `Error`) to a
+ * `VipConnectionError`, `VipTimeoutError`, `VipAbortError` or `VipProtocolError`, keeping the original as `cause`.
  */
 export interface Transport {
   /** Delivers one attempt and returns the answer, whatever its HTTP status. */
   send(request: SoapHttpRequest): Promise<SoapHttpResponse>;
-  /** Releases pooled connections. Further sends fail. */
-  close(): Promise<void>;
+  /** Releases pooled connections, if the transport holds any. Called by `VipClient.close()`. */
+  close?(): Promise<void> | void;
 }

@@ -4,7 +4,6 @@
  */
 import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
-import type { CallContext } from '../errors/request-errors.js';
 import { type BodyOrigin, CappedBody, rejectDeclaredOversize } from './capped-body.js';
 import { type ContentCoding, contentCodings } from './content-encoding.js';
 import { decodeBody } from './decoded-body.js';
@@ -18,7 +17,6 @@ export interface Exchange {
   /** Aborts the exchange; its reason is what the promise rejects with. */
   signal: AbortSignal;
   maxBytes: number;
-  context: CallContext;
 }
 
 /** undici's header record with lower-case names; repeated headers joined the way HTTP allows. */
@@ -36,7 +34,7 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
  * when the (decoded) body passes `maxBytes` (the connection is then dropped, so no more of it is read), when it uses
  * a coding the SDK cannot decode, or when it cannot be decoded.
  */
-export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, maxBytes, context }: Exchange): Promise<SoapHttpResponse> {
+export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, maxBytes }: Exchange): Promise<SoapHttpResponse> {
   return new Promise((resolve, reject) => {
     let controller: Dispatcher.DispatchController | undefined;
     let settled = false;
@@ -96,7 +94,7 @@ export function exchange(dispatcher: Dispatcher, { url, headers, body, signal, m
         onResponseStart(c, statusCode, responseHeaders) {
           status = statusCode;
           received = flatHeaders(responseHeaders as Record<string, string | string[] | undefined>);
-          const origin: BodyOrigin = { status, maxBytes, context };
+          const origin: BodyOrigin = { status, maxBytes };
           try {
             // The declared length is that of the encoded body; the cap on the decoded bytes is applied as they come.
             rejectDeclaredOversize(received['content-length'], origin);

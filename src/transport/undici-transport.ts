@@ -6,9 +6,7 @@ import { VipConfigurationError } from '../errors/request-errors.js';
 import type { ClientCertificateInfo } from './client-certificate-info.js';
 import { poolsMarkingSetupFailures } from './connection-setup.js';
 import { createProxyAgent, type VipProxy } from './proxy-agent.js';
-import { sendAttempt } from './send-attempt.js';
 import { exchange } from './undici-exchange.js';
-import { defaultUserAgent, soapRequestHeaders } from './soap-http-headers.js';
 import { loadClientCredentials, type VipConnectOptions, type VipTlsOptions } from './tls-credentials.js';
 import type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport.js';
 
@@ -32,7 +30,7 @@ export interface UndiciTransportOptions {
   proxy?: VipProxy | undefined;
   /**
    * Most sockets open at once to one origin.
-   * @default 10
+   * @default 64
    */
   connections?: number | undefined;
   /**
@@ -41,11 +39,6 @@ export interface UndiciTransportOptions {
    * @default 4000
    */
   keepAliveTimeoutMs?: number | undefined;
-  /**
-   * The complete `user-agent` header.
-   * @default `vip-user-services node/<process.version>` (see `defaultUserAgent`)
-   */
-  userAgent?: string | undefined;
 }
 
 /**
@@ -60,7 +53,6 @@ export class UndiciTransport implements Transport {
   readonly certificate: ClientCertificateInfo | undefined;
   readonly #dispatcher: Dispatcher;
   readonly #ownsDispatcher: boolean;
-  readonly #headers: Record<string, string>;
   #closed = false;
 
   /**
@@ -68,7 +60,6 @@ export class UndiciTransport implements Transport {
    * (see `createProxyAgent`), or `connections` / `keepAliveTimeoutMs` that are not positive numbers.
    */
   constructor(options: UndiciTransportOptions = {}) {
-    this.#headers = soapRequestHeaders(options.userAgent ?? defaultUserAgent());
     if (options.dispatcher !== undefined) {
       this.#dispatcher = options.dispatcher;
       this.#ownsDispatcher = false;
@@ -82,24 +73,20 @@ export class UndiciTransport implements Transport {
   }
 
   /**
-   * POSTs one SOAP envelope and returns the answer, whatever its HTTP status.
-   * @throws `VipConnectionError` no response (DNS, refused, reset, TLS, a failure of the proxy leg);
-   * `VipTimeoutError` deadline passed; `VipAbortError` the caller's signal fired; `VipProtocolError` (decoded) body
-   * over `maxResponseBytes`, a content coding it cannot decode, a corrupt encoded body, an answer that is not valid HTTP;
-   * `VipConfigurationError` bad URL or limits, or the transport is closed.
+   * POSTs one SOAP envelope and returns the answer, whatever its HTTP status, stopping when `request.signal` fires.
+   * @throws what undici reports (mapped by the client); `VipConnectionError` for a failure of the proxy leg;
+   * `VipProtocolError` for a (decoded) body over `maxResponseBytes`, a content coding it cannot decode or a corrupt
+   * encoded body; `VipConfigurationError` once the transport is closed.
    */
-  async send(soapRequest: SoapHttpRequest): Promise<SoapHttpResponse> {
+  async send(request: SoapHttpRequest): Promise<SoapHttpResponse> {
     if (this.#closed) throw new VipConfigurationError('The transport has been closed; create a new client');
-    return sendAttempt(soapRequest, (url, signal) =>
-      exchange(this.#dispatcher, {
-        url,
-        headers: this.#headers,
-        body: soapRequest.body,
-        signal,
-        maxBytes: soapRequest.maxResponseBytes,
-        context: soapRequest.context,
-      }),
-    );
+    return exchange(this.#dispatcher, {
+      url: new URL(request.url),
+      headers: request.headers,
+      body: request.body,
+      signal: request.signal,
+      maxBytes: request.maxResponseBytes,
+    });
   }
 
   /** Closes the pooled connections, if this transport created them; later sends fail. Safe to call twice. */
@@ -112,7 +99,7 @@ export class UndiciTransport implements Transport {
 
 function buildDispatcher(options: UndiciTransportOptions, tlsConnect: VipConnectOptions | undefined): Dispatcher {
   const pool = {
-    connections: positiveInteger(options.connections ?? 10, 'connections'),
+    connections: positiveInteger(options.connections ?? 64, 'connections'),
     keepAliveTimeout: positiveInteger(options.keepAliveTimeoutMs ?? 4000, 'keepAliveTimeoutMs'),
   };
   // Without a certificate (a plain-HTTP mock, say) the server must still be verified, whatever the environment says.

@@ -24,7 +24,9 @@ describe('client certificate', () => {
   });
 
   it('warns through the logger and the hook when the certificate expires within 30 days', async () => {
-    const { vip, warn, onCertificateExpiring } = clientWith({ tls: fixtures.expiringClient });
+    const { vip, warn, onCertificateExpiring } = clientWith({
+      tls: { cert: fixtures.expiringClient.cert, key: fixtures.expiringClient.key },
+    });
     expect(vip.certificate?.daysUntilExpiry).toBeLessThanOrEqual(2);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatch(/^The VIP client certificate expires in [0-2] days/);

@@ -112,11 +112,10 @@ describe('invalid options', () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it('pass the per-call timeoutMs to the transport, and the client one otherwise', async () => {
-    const { vip, transport: fake } = fakeClient(succeeding(), { timeoutMs: 12_345 });
-    await vip.getServerTime({});
-    await vip.getServerTime({}, { timeoutMs: 999 });
-    expect(fake.requests.map((request) => request.timeoutMs)).toEqual([12_345, 999]);
+  it('enforce the per-call timeoutMs, and the client one otherwise, on a transport that never answers', async () => {
+    const { vip } = fakeClient(() => new Promise(() => undefined), { timeoutMs: 60 });
+    await expect(vip.getServerTime({})).rejects.toMatchObject({ name: 'VipTimeoutError', timeoutMs: 60 });
+    await expect(vip.getServerTime({}, { timeoutMs: 30 })).rejects.toMatchObject({ name: 'VipTimeoutError', timeoutMs: 30 });
   });
 });
 

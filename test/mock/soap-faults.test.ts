@@ -173,8 +173,8 @@ describe('a path the mock does not serve', () => {
     },
   );
 
-  it('reaches a client configured for another API version as VipSoapFaultError', async () => {
-    const vip = new VipClient({ endpoint: mock.url, apiVersion: '1.9', retry: false });
+  it('reaches a client configured with a service URL the mock does not serve as VipSoapFaultError', async () => {
+    const vip = new VipClient({ endpoints: { Query: `${mock.url}/vipuserservices/QueryService_1_9` }, retry: false });
     try {
       const error = await rejectionOf(vip.getServerTime({}));
       expect(error).toBeInstanceOf(VipSoapFaultError);

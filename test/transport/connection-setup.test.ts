@@ -5,7 +5,7 @@ import { toConnectionError } from '../../src/transport/connection-errors.js';
 import { poolsMarkingSetupFailures, setupFailureOf } from '../../src/transport/connection-setup.js';
 import { UndiciTransport } from '../../src/transport/undici-transport.js';
 import { type RawServer, startRawServer } from './local-server.js';
-import { soapRequest } from './soap-request.js';
+import { soapRequest, send } from './soap-request.js';
 
 const context = { operation: 'getUserInfo', requestId: 'r1', attempts: 1 };
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -56,7 +56,7 @@ describe('failures while a connection is set up', () => {
     cleanups.push(() => server.close());
     const sender = new UndiciTransport({});
     cleanups.push(() => sender.close());
-    const error = await sender.send(soapRequest(server.url)).catch((caught: unknown) => caught);
+    const error = await send(sender, soapRequest(server.url)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VipConnectionError);
     expect(error).toMatchObject({ code: 'ECONNRESET', requestNotSent: true });
     expect((error as Error).message).toMatch(/^The connection to 127\.0\.0\.1:\d+ was closed during the TLS handshake \(ECONNRESET\) \(/);

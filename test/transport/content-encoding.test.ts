@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VipProtocolError } from '../../src/errors/request-errors.js';
 import { contentCodings } from '../../src/transport/content-encoding.js';
 
-const origin = { status: 200, maxBytes: 1024, context: { operation: 'getUserInfo', requestId: 'r1' } };
+const origin = { status: 200, maxBytes: 1024 };
 
 describe('contentCodings', () => {
   it.each([
@@ -42,7 +42,7 @@ describe('contentCodings', () => {
     expect(error).toBeInstanceOf(VipProtocolError);
     expect(error).toMatchObject({
       httpStatus: 200,
-      message: 'The response is encoded 6 times over (content-encoding); at most 5 codings are accepted (getUserInfo, requestId r1)',
+      message: 'The response is encoded 6 times over (content-encoding); at most 5 codings are accepted',
     });
   });
 });

@@ -2,10 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VipConfigurationError, VipConnectionError } from '../../src/errors/request-errors.js';
 import { FetchTransport } from '../../src/transport/fetch-transport.js';
 import { type LocalServer, startHttpServer } from './local-server.js';
-import { answerOf, soapRequest, textOf } from './soap-request.js';
+import { answerOf, soapRequest, send, textOf } from './soap-request.js';
 import { describeTransportContract } from './transport-contract.js';
 
-describeTransportContract('FetchTransport over global fetch', (options) => new FetchTransport(options));
+describeTransportContract('FetchTransport over global fetch', () => new FetchTransport(), {
+  capsWhileStreaming: true,
+  decodesContent: true,
+  closes: true,
+});
 
 const servers: LocalServer[] = [];
 afterEach(async () => {
@@ -25,7 +29,7 @@ describe('FetchTransport specifics', () => {
       response.writeHead(302, { location: '/elsewhere' });
       response.end();
     });
-    const response = await new FetchTransport().send(soapRequest(local.url));
+    const response = await send(new FetchTransport(), soapRequest(local.url));
     expect(response.status).toBe(302);
     expect(local.received).toHaveLength(1);
   });
@@ -33,9 +37,10 @@ describe('FetchTransport specifics', () => {
   it('uses an injected fetch, and unwraps the real cause of "fetch failed"', async () => {
     const dnsFailure = Object.assign(new Error('getaddrinfo ENOTFOUND vip.invalid'), { code: 'ENOTFOUND' });
     const fakeFetch = vi.fn<typeof fetch>().mockRejectedValue(new TypeError('fetch failed', { cause: dnsFailure }));
-    const error = await new FetchTransport({ fetch: fakeFetch })
-      .send(soapRequest('https://vip.invalid/vipuserservices/QueryService_1_8'))
-      .catch((caught: unknown) => caught);
+    const error = await send(
+      new FetchTransport({ fetch: fakeFetch }),
+      soapRequest('https://vip.invalid/vipuserservices/QueryService_1_8'),
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(VipConnectionError);
     expect(error).toMatchObject({ code: 'ENOTFOUND', requestNotSent: true });
     expect((error as Error).message).toMatch(/^Could not connect to vip\.invalid: the host name could not be resolved/);
@@ -46,7 +51,7 @@ describe('FetchTransport specifics', () => {
 
   it('reads a body-less response as an empty string', async () => {
     const fakeFetch = vi.fn<typeof fetch>().mockResolvedValue(new Response(null, { status: 204 }));
-    const response = await new FetchTransport({ fetch: fakeFetch }).send(soapRequest('https://vip.example.test/ws'));
+    const response = await send(new FetchTransport({ fetch: fakeFetch }), soapRequest('https://vip.example.test/ws'));
     expect(answerOf(response)).toEqual({ status: 204, headers: {}, body: '' });
   });
 
@@ -54,12 +59,12 @@ describe('FetchTransport specifics', () => {
     const transport = new FetchTransport();
     const lateFetch = vi.fn<typeof fetch>().mockResolvedValue(new Response('<late/>', { status: 200 }));
     vi.stubGlobal('fetch', lateFetch);
-    expect(textOf(await transport.send(soapRequest('https://vip.example.test/ws')))).toBe('<late/>');
+    expect(textOf(await send(transport, soapRequest('https://vip.example.test/ws')))).toBe('<late/>');
     expect(lateFetch).toHaveBeenCalledTimes(1);
   });
 
   it('fails with VipConfigurationError when no fetch exists', async () => {
     vi.stubGlobal('fetch', undefined);
-    await expect(new FetchTransport().send(soapRequest('https://vip.example.test/ws'))).rejects.toThrow(VipConfigurationError);
+    await expect(send(new FetchTransport(), soapRequest('https://vip.example.test/ws'))).rejects.toThrow(VipConfigurationError);
   });
 });

@@ -6,7 +6,7 @@ import type { VipTlsOptions } from '../../src/transport/tls-credentials.js';
 import { UndiciTransport, type UndiciTransportOptions } from '../../src/transport/undici-transport.js';
 import { tlsFixtures, type PemPair } from '../helpers/tls-fixtures.js';
 import { type LocalServer, type OpensslServer, startHttpsServer, startOpensslServer } from './local-server.js';
-import { answerOf, soapRequest } from './soap-request.js';
+import { answerOf, soapRequest, send } from './soap-request.js';
 
 const fixtures = tlsFixtures();
 // OpenSSL 3.0 (Node 20) prefixes these alerts with SSLV3, OpenSSL 3.5 (Node 22+) with SSL/TLS.
@@ -41,7 +41,7 @@ function trustingTestCa(client: PemPair = fixtures.client): VipTlsOptions {
 }
 
 async function sendFailure(sender: UndiciTransport, url: string): Promise<VipConnectionError> {
-  const error = await sender.send(soapRequest(url)).then(
+  const error = await send(sender, soapRequest(url)).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -66,7 +66,7 @@ afterAll(async () => {
 describe('UndiciTransport over mutual TLS: accepted client certificates', () => {
   it('authenticates with a PEM certificate and key', async () => {
     const sender = transport({ tls: trustingTestCa() });
-    const response = await sender.send(soapRequest(mtls.server.url));
+    const response = await send(sender, soapRequest(mtls.server.url));
     expect(answerOf(response)).toEqual({ status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' }, body: '<ok/>' });
     expect(mtls.peers.at(-1)).toBe('vip-test-client');
     expect(sender.certificate?.subject).toBe(fixtures.client.subject);
@@ -76,13 +76,13 @@ describe('UndiciTransport over mutual TLS: accepted client certificates', () => 
     const sender = transport({
       tls: { cert: fixtures.client.cert, key: fixtures.client.encryptedKey, passphrase: fixtures.passphrase, ca: fixtures.ca.cert },
     });
-    expect((await sender.send(soapRequest(mtls.server.url))).status).toBe(200);
+    expect((await send(sender, soapRequest(mtls.server.url))).status).toBe(200);
     expect(mtls.peers.at(-1)).toBe('vip-test-client');
   });
 
   it('authenticates with a PKCS#12 bundle and its passphrase', async () => {
     const sender = transport({ tls: { pfx: fixtures.client.p12, passphrase: fixtures.passphrase, ca: fixtures.ca.cert } });
-    expect((await sender.send(soapRequest(mtls.server.url))).status).toBe(200);
+    expect((await send(sender, soapRequest(mtls.server.url))).status).toBe(200);
     expect(mtls.peers.at(-1)).toBe('vip-test-client');
     expect(sender.certificate?.subject).toBe(fixtures.client.subject);
   });
@@ -90,7 +90,7 @@ describe('UndiciTransport over mutual TLS: accepted client certificates', () => 
   it('verifies the server against servername when it differs from the URL host', async () => {
     const { server } = await startMtlsServer(fixtures.wrongNameServer);
     const sender = transport({ tls: { ...trustingTestCa(), servername: 'vip.example.test' } });
-    expect((await sender.send(soapRequest(server.url))).status).toBe(200);
+    expect((await send(sender, soapRequest(server.url))).status).toBe(200);
   });
 });
 

@@ -16,7 +16,7 @@ import { UndiciTransport, type UndiciTransportOptions } from '../../src/transpor
 import { type TlsFixtures, tlsFixtures } from '../helpers/tls-fixtures.js';
 import { type ConnectProxy, type ConnectProxyOptions, startConnectProxy } from './connect-proxy.js';
 import { type LocalServer, startHttpsServer } from './local-server.js';
-import { soapRequest } from './soap-request.js';
+import { soapRequest, send } from './soap-request.js';
 
 const CREDENTIALS = 'scott:tiger';
 const SECRETS = ['tiger', Buffer.from(CREDENTIALS).toString('base64')];
@@ -66,7 +66,7 @@ function transport(options: UndiciTransportOptions): UndiciTransport {
 }
 
 async function sendFailure(sender: UndiciTransport, url: string): Promise<VipConnectionError> {
-  const error = await sender.send(soapRequest(url)).then(
+  const error = await send(sender, soapRequest(url)).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -85,7 +85,7 @@ describe('UndiciTransport through a proxy: the tunnel', () => {
   it('tunnels to the mutual-TLS server through an HTTP CONNECT proxy, with the client certificate end to end', async () => {
     const target = await vipStandIn();
     const proxy = await proxyServer();
-    const response = await transport({ proxy: proxy.url(CREDENTIALS) }).send(soapRequest(target.url));
+    const response = await send(transport({ proxy: proxy.url(CREDENTIALS) }), soapRequest(target.url));
     expect(response.status).toBe(200);
     expect(proxy.tunnels).toEqual([{ target: `127.0.0.1:${target.port}`, authorization: `Basic ${SECRETS[1]}` }]);
   });
@@ -93,7 +93,7 @@ describe('UndiciTransport through a proxy: the tunnel', () => {
   it('tunnels through an HTTPS proxy whose CA is given as proxy.ca', async () => {
     const target = await vipStandIn();
     const proxy = await httpsProxy();
-    const response = await transport({ proxy: { url: proxy.url(CREDENTIALS), ca: fixtures.otherCa.cert } }).send(soapRequest(target.url));
+    const response = await send(transport({ proxy: { url: proxy.url(CREDENTIALS), ca: fixtures.otherCa.cert } }), soapRequest(target.url));
     expect(response.status).toBe(200);
     expect(proxy.tunnels).toHaveLength(1);
   });
@@ -101,7 +101,7 @@ describe('UndiciTransport through a proxy: the tunnel', () => {
   it('accepts the long form with a URL object and no CA for an HTTP proxy', async () => {
     const target = await vipStandIn();
     const proxy = await proxyServer();
-    const response = await transport({ proxy: { url: new URL(proxy.url()) } }).send(soapRequest(target.url));
+    const response = await send(transport({ proxy: { url: new URL(proxy.url()) } }), soapRequest(target.url));
     expect(response.status).toBe(200);
   });
 });

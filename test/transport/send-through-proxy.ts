@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VipConnectionError } from '../../src/errors/request-errors.js';
 import { UndiciTransport } from '../../src/transport/undici-transport.js';
-import { soapRequest } from './soap-request.js';
+import { soapRequest, send } from './soap-request.js';
 
 const { PROXY_URL, VIP_URL, FIXTURES_DIR } = process.env;
 if (PROXY_URL === undefined || VIP_URL === undefined || FIXTURES_DIR === undefined) {
@@ -19,7 +19,7 @@ const transport = new UndiciTransport({
   tls: { cert: read('client.crt'), key: read('client.key'), ca: read('ca.crt') },
 });
 try {
-  const response = await transport.send(soapRequest(VIP_URL));
+  const response = await send(transport, soapRequest(VIP_URL));
   console.log(JSON.stringify({ outcome: 'answered', status: response.status }));
 } catch (error) {
   const failure = error instanceof VipConnectionError ? { code: error.code, requestNotSent: error.requestNotSent } : {};

@@ -1,5 +1,10 @@
-/** Builds the `SoapHttpRequest`s the transport tests send. */
-import type { SoapHttpRequest, SoapHttpResponse } from '../../src/transport/transport.js';
+/**
+ * Builds the attempts the transport tests send, and sends them the way the client does: through the core's attempt
+ * frame (deadline, abort, size cap, error mapping) around the transport, which only moves bytes.
+ */
+import { type AttemptRequest, sendAttempt } from '../../src/core/attempt.js';
+import { soapRequestHeaders } from '../../src/transport/soap-http-headers.js';
+import type { SoapHttpResponse, Transport } from '../../src/transport/transport.js';
 
 /** A small envelope with a non-ASCII character, so byte counts and character counts differ. */
 export const SAMPLE_ENVELOPE =
@@ -9,15 +14,25 @@ export const SAMPLE_ENVELOPE =
   '<vip:GetUserInfoRequest><vip:requestId>req_0001</vip:requestId><vip:userId>zoë@example.com</vip:userId>' +
   '</vip:GetUserInfoRequest></soapenv:Body></soapenv:Envelope>';
 
-export function soapRequest(url: string, overrides: Partial<SoapHttpRequest> = {}): SoapHttpRequest {
+/** The user agent the attempts carry, as the client would send it. */
+export const TEST_USER_AGENT = 'vip-user-services/9.9.9 node/test';
+
+/** An attempt to `url`, with test defaults: the sample envelope, a 5 s deadline, a 1 MiB cap. */
+export function soapRequest(url: string, overrides: Partial<Omit<AttemptRequest, 'url'>> = {}): AttemptRequest {
   return {
-    url,
+    url: new URL(url),
     body: SAMPLE_ENVELOPE,
+    headers: soapRequestHeaders(TEST_USER_AGENT),
     timeoutMs: 5_000,
     maxResponseBytes: 1024 * 1024,
     context: { operation: 'getUserInfo', requestId: 'req_0001', attempts: 1 },
     ...overrides,
   };
+}
+
+/** Sends `request` through `transport` exactly as the client does. */
+export function send(transport: Transport, request: AttemptRequest): Promise<SoapHttpResponse> {
+  return sendAttempt(transport, request);
 }
 
 /** A transport's answer with its body as text and only the headers a test names, for exact comparisons. */

@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VipAbortError, VipTimeoutError } from '../../src/errors/request-errors.js';
-import { AttemptSignal } from '../../src/transport/attempt-signal.js';
+import { AttemptSignal } from '../../src/core/attempt-signal.js';
 
 const context = { operation: 'getUserInfo', requestId: 'r1', attempts: 1 };
 
