@@ -74,6 +74,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${resolved.tls === false ? 'http' : 'https'}://${host}:${address.port}`;
   let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      for (const timer of runtime.timers) clearTimeout(timer);
+      runtime.timers.clear();
+      server.close(() => resolve());
+      // Keep-alive connections and held ('hang') requests would otherwise keep close() waiting.
+      server.closeAllConnections();
+    });
+    return closing;
+  };
 
   return {
     url,
@@ -92,15 +102,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       runtime.faults.clear();
       requests.length = 0;
     },
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        for (const timer of runtime.timers) clearTimeout(timer);
-        runtime.timers.clear();
-        server.close(() => resolve());
-        // Keep-alive connections and held ('hang') requests would otherwise keep close() waiting.
-        server.closeAllConnections();
-      });
-      return closing;
-    },
+    close,
+    [Symbol.asyncDispose]: close,
   };
 }

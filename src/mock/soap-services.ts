@@ -5,11 +5,13 @@
  */
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import * as soap from 'soap';
-import { OPERATIONS, type OperationName, type ServiceName } from '../generated/operations.js';
+import type * as Soap from 'soap';
+import type { ServiceName } from '../core/plan.js';
+import { OPERATIONS, type OperationName } from '../generated/operations.js';
 import type { XmlElement } from '../xml/xml-parser.js';
 import { restoreBlankText } from './blank-text.js';
 import { wsdlFile } from './contracts-dir.js';
+import { loadSoap } from './load-soap.js';
 import { accountIdOf, requestIdOf, respond, statusResponse } from './dispatch.js';
 import { dropConnection, sendServiceUnavailable, truncateBody } from './fault-effects.js';
 import type { FaultInjector } from './faults.js';
@@ -92,16 +94,16 @@ function operationFunction(operation: OperationName, runtime: MockRuntime) {
 }
 
 /** node-soap's service object for one WSDL: `{ QueryService: { QueryServicePort: { getUserInfo, ... } } }`. */
-function servicesOf(service: ServiceName, runtime: MockRuntime): soap.IServices {
+function servicesOf(service: ServiceName, runtime: MockRuntime): Soap.IServices {
   const port: Record<string, unknown> = {};
   for (const operation of Object.keys(OPERATIONS) as OperationName[]) {
     if (OPERATIONS[operation].service === service) port[operation] = operationFunction(operation, runtime);
   }
-  return { [`${service}Service`]: { [`${service}ServicePort`]: port } } as soap.IServices;
+  return { [`${service}Service`]: { [`${service}ServicePort`]: port } } as Soap.IServices;
 }
 
 /** Starts node-soap for one service and resolves with the listener that hands it a request. */
-async function mountService(service: ServiceName, runtime: MockRuntime): Promise<RequestListener> {
+async function mountService(soap: typeof Soap, service: ServiceName, runtime: MockRuntime): Promise<RequestListener> {
   const wsdl = await wsdlFile(service);
   // node-soap listens on a private emitter rather than on the HTTP server: the mock's gate sees every request
   // first and passes on only those that name an operation of this service.
@@ -119,7 +121,7 @@ async function mountService(service: ServiceName, runtime: MockRuntime): Promise
         suppressStack: true,
         customDeserializer: STRICT_DESERIALIZERS,
         callback: (error: unknown) => (error ? reject(error) : resolve()),
-      } as soap.IServerOptions,
+      } as Soap.IServerOptions,
     );
     // Not an option of listen(): without it node-soap trims every text value, and user IDs would lose spaces.
     (soapServer as unknown as { wsdl: { options: { preserveWhitespace?: boolean } } }).wsdl.options.preserveWhitespace = true;
@@ -133,6 +135,7 @@ async function mountService(service: ServiceName, runtime: MockRuntime): Promise
  * @throws when the contracts cannot be written or node-soap rejects them.
  */
 export async function mountServices(runtime: MockRuntime): Promise<ServiceListeners> {
-  const listeners = await Promise.all(SERVICES.map((service) => mountService(service, runtime)));
+  const soap = await loadSoap();
+  const listeners = await Promise.all(SERVICES.map((service) => mountService(soap, service, runtime)));
   return Object.fromEntries(SERVICES.map((service, index) => [service, listeners[index]])) as Record<ServiceName, RequestListener>;
 }

@@ -197,6 +197,8 @@ export interface MockServer {
    * options, no fault rules, an empty `requests` list. Security-code secrets stay the same.
    */
   reset(): void;
-  /** Stops the server, dropping open connections (held `hang` requests included). */
+  /** Stops the server, dropping open connections (held `hang` requests included). Safe to call twice. */
   close(): Promise<void>;
+  /** `await using mock = await startMockServer()` stops the server when the block ends. */
+  [Symbol.asyncDispose](): Promise<void>;
 }

@@ -4,7 +4,7 @@
  * Slow (it builds, packs and installs), so it runs with `npm run test:package`, not `npm test`.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, cp, readdir } from 'node:fs/promises';
+import { copyFile, cp, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InstalledPackage, installPackedPackage, REPO_ROOT, run } from './installed-package.js';
@@ -147,11 +147,14 @@ describe('error classes across the ESM and CommonJS builds', () => {
   });
 });
 
+/** The user code every consumer project compiles: use-package.ts and the modules it imports. */
+const SHARED_USER_CODE = ['use-package.ts', 'optional-inputs.ts'];
+
 /** Copies a consumer project and the shared user code into the installed project, compiles it and runs it. */
 async function buildAndRunConsumer(name: string): Promise<unknown> {
   const target = join(installed.dir, 'consumers', name);
   await cp(join(REPO_ROOT, 'test/package/consumers', name), target, { recursive: true });
-  await copyFile(join(REPO_ROOT, 'test/package/consumers/use-package.ts'), join(target, 'use-package.ts'));
+  for (const file of SHARED_USER_CODE) await copyFile(join(REPO_ROOT, 'test/package/consumers', file), join(target, file));
   const tsc = join(installed.dir, 'node_modules/typescript/bin/tsc');
   await run(process.execPath, [tsc, '-p', target], target);
   const { stdout } = await run(process.execPath, [join(target, 'out/use-package.js')], target, 60_000);
@@ -176,6 +179,7 @@ describe('TypeScript consumer projects compiled against the installed package', 
       revokedIsCredentialError: true,
       solution: 'string',
       cannedResponse: true,
+      optionalInputs: { pushStatus: '6040', approvedBy: 'VSMT12345678', eventIdIsDigits: true, risky: false },
     });
   });
 });
@@ -208,5 +212,36 @@ describe('the vip-mock command', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
+  });
+});
+
+/**
+ * `soap` is an optional peer: without it, importing the mock entry still works, and starting a server or the
+ * command ends in one line naming the install command. The installed project's copy is hidden for the test.
+ */
+describe('without the optional soap package', () => {
+  it('imports vip-user-services/mock, and starting a server or vip-mock says what to install', async () => {
+    const soapDir = join(installed.dir, 'node_modules/soap');
+    const hidden = join(installed.dir, 'node_modules/.soap-hidden');
+    await rename(soapDir, hidden);
+    try {
+      const script =
+        "import('vip-user-services/mock').then((m) => m.startMockServer()).then(" +
+        "() => console.log('started'), (e) => console.log(`${e.name}: ${e.message}`))";
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], installed.dir);
+      expect(stdout.trim()).toBe(
+        "Error: The VIP mock server needs the optional package 'soap' (node-soap). Install it next to vip-user-services: npm install --save-dev soap",
+      );
+      const failure = await run(join(installed.dir, 'node_modules/.bin/vip-mock'), ['--port', '0'], installed.dir).then(
+        () => expect.fail('vip-mock should fail without soap'),
+        (error: Error) => error.message,
+      );
+      expect(failure).toContain(
+        "vip-mock: The VIP mock server needs the optional package 'soap' (node-soap). Install it next to vip-user-services: npm install --save-dev soap",
+      );
+      expect(failure).not.toMatch(/\n\s+at /);
+    } finally {
+      await rename(hidden, soapDir);
+    }
   });
 });
