@@ -24,17 +24,16 @@ export type { RetryOptions } from './core/retry-policy.js';
 export type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport/transport.js';
 export { REDACTED } from './observability/redact.js';
 export { VERSION } from './version.js';
-export {
-  OPERATIONS,
-  VIP_NAMESPACE,
-  type ChoicePlan,
-  type FieldFacets,
-  type FieldPlan,
-  type OperationName,
-  type OperationPlan,
-  type ServiceName,
-  type TypePlan,
-  type ValueKind,
-} from './generated/operations.js';
+export type {
+  ChoicePlan,
+  FieldFacets,
+  FieldPlan,
+  OperationPlan,
+  ResultFlagPlan,
+  ServiceName,
+  TypePlan,
+  ValueKind,
+} from './core/plan.js';
+export { OPERATIONS, VIP_NAMESPACE, type OperationName } from './generated/operations.js';
 export type * from './generated/types.js';
 export * from './errors/index.js';

@@ -6,7 +6,7 @@
  * as empty and fail with 600B. The request element as the mock's own reader saw it still holds the text, so it is
  * taken from there.
  */
-import type { TypePlan } from '../generated/operations.js';
+import type { TypePlan } from '../core/plan.js';
 import type { XmlElement } from '../xml/xml-parser.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

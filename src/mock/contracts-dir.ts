@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTRACT_FILES } from '../generated/contracts.js';
-import type { ServiceName } from '../generated/operations.js';
+import type { ServiceName } from '../core/plan.js';
 
 /** File name of each service's WSDL among the contracts. */
 const WSDL_FILES: Record<ServiceName, string> = {

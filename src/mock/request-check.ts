@@ -3,7 +3,7 @@
  * what it parsed against the operation's request plan (required fields, repetition, lengths, patterns,
  * enumerations, choices, value types) and answers 600B, as VIP does, when anything is off.
  */
-import type { FieldPlan, TypePlan } from '../generated/operations.js';
+import type { FieldPlan, TypePlan } from '../core/plan.js';
 
 /** A value whose text is not valid for its XSD type (say `yes` for a boolean); node-soap hands it over as is. */
 export class InvalidLexicalValue {

@@ -7,7 +7,8 @@
  * The SOAPAction header plays no part: every VIP operation declares soapAction="", and VIP picks the operation from
  * the Body's element, so a client that sends some other SOAPAction still reaches the operation its Body names.
  */
-import { OPERATIONS, type OperationName, type ServiceName, VIP_NAMESPACE } from '../generated/operations.js';
+import type { ServiceName } from '../core/plan.js';
+import { OPERATIONS, type OperationName, VIP_NAMESPACE } from '../generated/operations.js';
 import { parseXml, XmlEncodingError, type XmlElement, XmlSyntaxError } from '../xml/xml-parser.js';
 import { type ServicePath, SERVED_PATHS_TEXT, servicePath, servicePathOf } from './service-paths.js';
 import { quoted, SOAP_11_NAMESPACE, type SoapFault } from './soap-fault.js';

@@ -3,7 +3,7 @@
  * own order and leaves dates empty, so every element is laid out here in the schema's sequence order with
  * XSD lexical forms, and TokenId's attribute is put where node-soap expects attributes.
  */
-import type { FieldPlan, TypePlan } from '../generated/operations.js';
+import type { FieldPlan, TypePlan } from '../core/plan.js';
 
 function lexical(field: FieldPlan, value: unknown): unknown {
   switch (field.kind) {

@@ -1,5 +1,5 @@
 /** The URL paths the mock serves: each of the three services under the API versions it answers for. */
-import type { ServiceName } from '../generated/operations.js';
+import type { ServiceName } from '../core/plan.js';
 
 /** The three services, in the order the mock lists them. */
 export const SERVICES: readonly ServiceName[] = ['Authentication', 'Management', 'Query'];

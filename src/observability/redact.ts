@@ -10,7 +10,7 @@
  * to its matching end tag masked, nested markup, comments and CDATA included; a body that ends first is masked to
  * its end.
  */
-import type { FieldPlan, OperationPlan, TypePlan } from '../generated/operations.js';
+import type { FieldPlan, OperationPlan, TypePlan } from '../core/plan.js';
 import { OPERATIONS } from '../generated/operations.js';
 
 /** What replaces a secret value. */

@@ -1,5 +1,6 @@
 /** Finds an operation's generated plan by method name, for helpers that JavaScript callers may hand any string. */
-import { OPERATIONS, type OperationName, type OperationPlan } from '../generated/operations.js';
+import type { OperationPlan } from '../core/plan.js';
+import { OPERATIONS, type OperationName } from '../generated/operations.js';
 
 /**
  * The plan of `operation` (e.g. `'getUserInfo'`).

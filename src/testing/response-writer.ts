@@ -2,7 +2,7 @@
  * Serialises plain values into the children of a VIP response element, in the order and with the value kinds of
  * the operation's generated response plan: the mirror image of the client's response reader, for canned answers.
  */
-import type { FieldPlan, TypePlan } from '../generated/operations.js';
+import type { FieldPlan, TypePlan } from '../core/plan.js';
 import { escapeForXml } from './xml-escape.js';
 
 /**

@@ -5,7 +5,8 @@
 import { types } from 'node:util';
 import { VipValidationError } from '../errors/request-errors.js';
 import { VipError } from '../errors/vip-error.js';
-import { type FieldPlan, type OperationPlan, type TypePlan, VIP_NAMESPACE } from '../generated/operations.js';
+import type { FieldPlan, OperationPlan, TypePlan } from '../core/plan.js';
+import { VIP_NAMESPACE } from '../generated/operations.js';
 import { escapeXmlText } from './xml-text.js';
 
 const ENVELOPE_OPEN = `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:vip="${VIP_NAMESPACE}"><soapenv:Body>`;

@@ -5,7 +5,8 @@
  */
 import type { CallContext } from '../errors/request-errors.js';
 import { VipProtocolError, VipSoapFaultError } from '../errors/request-errors.js';
-import { type FieldPlan, type OperationPlan, type TypePlan, VIP_NAMESPACE } from '../generated/operations.js';
+import type { FieldPlan, OperationPlan, TypePlan } from '../core/plan.js';
+import { VIP_NAMESPACE } from '../generated/operations.js';
 import { isSensitiveElement, REDACTED } from '../observability/redact.js';
 import { parseXmlDateTime } from './date-time.js';
 import { parseXml, type XmlElement, XmlSyntaxError } from './xml-parser.js';

@@ -1,6 +1,6 @@
 /** The mock's schema check of parsed requests, on small hand-made plans. */
 import { describe, expect, it } from 'vitest';
-import type { TypePlan } from '../../src/generated/operations.js';
+import type { TypePlan } from '../../src/core/plan.js';
 import { checkRequest, InvalidLexicalValue, STRICT_DESERIALIZERS } from '../../src/mock/request-check.js';
 
 const ITEM: TypePlan = {
