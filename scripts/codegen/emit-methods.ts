@@ -2,7 +2,7 @@
  * Emits src/generated/methods.ts: an abstract class with one documented method per operation. The hand-written
  * VipClient extends it and supplies `invoke`, the single call path every method goes through.
  */
-import { allFields, type ComplexTypeDef, type ContractModel, type FieldDef, type OperationDef } from './model.js';
+import { allFields, type ComplexTypeDef, type ContractModel, type FieldDef, type OperationDef, optionalInInput } from './model.js';
 import { primitiveKind } from './read-contracts.js';
 import { capitalize } from './emit-types.js';
 
@@ -93,7 +93,7 @@ export function emitMethods(model: ContractModel): string {
     .map((op) => {
       // An input with nothing required (getServerTime) may be left out.
       const request = model.complexTypes.get(op.requestType) as ComplexTypeDef;
-      const optional = request.fields.every((f) => f.minOccurs === 0) && request.choices.every((c) => c.minOccurs === 0);
+      const optional = request.fields.every((f) => optionalInInput(model, f)) && request.choices.every((c) => c.minOccurs === 0);
       const parameter = `input: ${capitalize(op.name)}Input${optional ? ' = {}' : ''}`;
       return `${methodDoc(model, op)}  ${op.name}(${parameter}, options?: TCallOptions): Promise<${capitalize(op.name)}Output> {\n    return this.invoke('${op.name}', input, options);\n  }\n`;
     })

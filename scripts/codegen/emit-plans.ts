@@ -3,7 +3,16 @@
  * becomes a precomputed plan (fields in wire order, kinds, occurrence, facets, choices), so a call never walks
  * the schema; only these plans. The plans' shapes live in src/core/plan.ts, by hand: the emitted file is data.
  */
-import { allFields, type ComplexTypeDef, type ContractModel, type FieldDef, type SimpleTypeDef } from './model.js';
+import {
+  allFields,
+  type ComplexTypeDef,
+  type ContractModel,
+  emptyWhenOmitted,
+  type FieldDef,
+  type OperationDef,
+  presentOnSuccess,
+  type SimpleTypeDef,
+} from './model.js';
 import { primitiveKind } from './read-contracts.js';
 
 function planName(typeName: string): string {
@@ -42,10 +51,9 @@ function fieldLiteral(model: ContractModel, field: FieldDef): string {
   } else {
     parts.push(`kind: 'complex'`, `type: ${planName(field.type)}`);
   }
-  parts.push(
-    `required: ${field.minOccurs > 0}`,
-    `maxOccurs: ${field.maxOccurs === Number.POSITIVE_INFINITY ? 'Infinity' : field.maxOccurs}`,
-  );
+  parts.push(`required: ${field.minOccurs > 0}`);
+  if (emptyWhenOmitted(model, field)) parts.push('emptyWhenOmitted: true');
+  parts.push(`maxOccurs: ${field.maxOccurs === Number.POSITIVE_INFINITY ? 'Infinity' : field.maxOccurs}`);
   if (field.aliases) parts.push(`aliases: ${JSON.stringify(field.aliases)}`);
   if (simple) {
     const facets = facetsLiteral(simple);
@@ -81,6 +89,12 @@ function orderedTypes(model: ContractModel): ComplexTypeDef[] {
   return ordered;
 }
 
+/** `OperationPlan.presentOnSuccess`: every success code, with the top-level fields its answers carry. */
+function presentOnSuccessLiteral(model: ContractModel, op: OperationDef): string {
+  const entries = [...presentOnSuccess(model, op)].map(([status, fields]) => `'${status}': ${JSON.stringify(fields.map((f) => f.name))}`);
+  return `{ ${entries.join(', ')} }`;
+}
+
 export function emitPlans(model: ContractModel): string {
   const plans = orderedTypes(model).map((t) => typePlanLiteral(model, t));
   const operations = model.services.flatMap((s) => s.operations);
@@ -95,7 +109,8 @@ export function emitPlans(model: ContractModel): string {
     requestElement: '${op.requestElement}',
     responseElement: '${op.responseElement}',
     idempotent: ${op.idempotent},
-    successCodes: ${JSON.stringify(op.successCodes)},${flag}
+    successCodes: ${JSON.stringify(op.successCodes)},
+    presentOnSuccess: ${presentOnSuccessLiteral(model, op)},${flag}
     request: ${planName(op.requestType)},
     response: ${planName(op.responseType)},
   },`;

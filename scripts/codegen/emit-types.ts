@@ -7,8 +7,11 @@ import {
   type ChoiceDef,
   type ComplexTypeDef,
   type ContractModel,
+  emptyWhenOmitted,
   type FieldDef,
   type OperationDef,
+  optionalInInput,
+  presentOnSuccess,
   type SimpleTypeDef,
 } from './model.js';
 import { primitiveKind } from './read-contracts.js';
@@ -71,6 +74,9 @@ function fieldDoc(model: ContractModel, field: FieldDef): string[] {
   if (simple?.secret) extra.push('Secret: never logged, and never part of an error message.');
   if (simple?.personal) extra.push('Personal data: masked in logged bodies unless the client option `logPersonalData` is on.');
   if (field.aliases) extra.push(`Also read from ${field.aliases.map((a) => `\`${a}\``).join(', ')} when a response uses that name.`);
+  if (emptyWhenOmitted(model, field))
+    extra.push('Required by the contract, but may be empty: when the input leaves it out, the SDK sends it empty.');
+  if (field.presentOnSuccess) extra.push(`Always present when the status is ${field.presentOnSuccess.join(' or ')}.`);
   if (extra.length) lines.push('', ...extra);
   if (field.default !== undefined) lines.push('', `@defaultValue \`${field.default}\` (applied by VIP when omitted)`);
   return lines;
@@ -85,16 +91,20 @@ function tsType(model: ContractModel, names: TypeNames, field: FieldDef): string
   return field.maxOccurs > 1 ? `${type}[]` : type;
 }
 
-function member(
-  model: ContractModel,
-  names: TypeNames,
-  field: FieldDef,
-  indent: string,
-  presence: 'schema' | 'required' | 'never',
-): string {
-  if (presence === 'never') return `${indent}/** Leave out: another member of this choice is given. */\n${indent}${field.name}?: never;\n`;
-  const optional = presence === 'schema' && field.minOccurs === 0 ? '?' : '';
-  return `${docComment(fieldDoc(model, field), indent)}${indent}${field.name}${optional}: ${tsType(model, names, field)};\n`;
+/**
+ * How a member is declared: `optional` ones also accept `undefined` explicitly, so code compiled with
+ * `exactOptionalPropertyTypes` can pass a value that may be missing (`process.env.X`); `never` is a choice member
+ * that must stay out because another one is given (left out, or `undefined`, which the writer treats the same).
+ */
+type Presence = 'optional' | 'required' | 'never';
+
+function member(model: ContractModel, names: TypeNames, field: FieldDef, indent: string, presence: Presence, notes: string[] = []): string {
+  if (presence === 'never')
+    return `${indent}/** Leave out: another member of this choice is given. */\n${indent}${field.name}?: undefined;\n`;
+  const type = tsType(model, names, field);
+  const declaration = presence === 'optional' ? `${field.name}?: ${type} | undefined` : `${field.name}: ${type}`;
+  const doc = notes.length > 0 ? [...fieldDoc(model, field), '', ...notes] : fieldDoc(model, field);
+  return `${docComment(doc, indent)}${indent}${declaration};\n`;
 }
 
 /** The variants of one choice: each member alone, plus "none of them" when the choice is optional. */
@@ -107,7 +117,19 @@ function choiceVariants(model: ContractModel, names: TypeNames, fields: FieldDef
   return variants;
 }
 
-/** Declares an object type: an interface when there is no choice, otherwise an intersection with the choice unions. */
+/** How {@link objectType} declares the members that are not part of a choice. */
+interface ObjectShape {
+  /** Whether a member outside the choices may be left out. */
+  optional: (field: FieldDef) => boolean;
+  /** Extra documentation lines for a member. */
+  notes?: (field: FieldDef) => string[];
+  /** The type the object extends. */
+  extendsName?: string;
+  /** More unions to intersect with, each already written as `(\n  | {...}\n)`. */
+  unions?: string[];
+}
+
+/** Declares an object type: an interface when there is no union, otherwise an intersection with the unions. */
 function objectType(
   model: ContractModel,
   names: TypeNames,
@@ -115,19 +137,22 @@ function objectType(
   doc: string[],
   fields: FieldDef[],
   choices: ChoiceDef[],
-  extendsName?: string,
+  shape: ObjectShape,
 ): string {
   const plain = fields
     .filter((f) => f.choice === undefined)
-    .map((f) => member(model, names, f, '  ', 'schema'))
+    .map((f) => member(model, names, f, '  ', shape.optional(f) ? 'optional' : 'required', shape.notes?.(f)))
     .join('');
   const header = docComment(doc, '');
-  if (choices.length === 0) {
-    const ext = extendsName ? ` extends ${extendsName}` : '';
+  const unions = [
+    ...choices.map((c) => `(\n  | ${choiceVariants(model, names, fields, c, '  ').join('\n  | ')}\n)`),
+    ...(shape.unions ?? []),
+  ];
+  if (unions.length === 0) {
+    const ext = shape.extendsName ? ` extends ${shape.extendsName}` : '';
     return `${header}export interface ${name}${ext} {\n${plain}}\n`;
   }
-  const unions = choices.map((c) => `(\n  | ${choiceVariants(model, names, fields, c, '  ').join('\n  | ')}\n)`);
-  const parts = [...(extendsName ? [extendsName] : []), ...(plain ? [`{\n${plain}}`] : []), ...unions];
+  const parts = [...(shape.extendsName ? [shape.extendsName] : []), ...(plain ? [`{\n${plain}}`] : []), ...unions];
   return `${header}export type ${name} = ${parts.join(' & ')};\n`;
 }
 
@@ -143,6 +168,60 @@ function enumAlias(names: TypeNames, def: SimpleTypeDef): string | undefined {
 
 const isOperationType = (model: ContractModel, type: string) =>
   model.services.some((s) => s.operations.some((op) => op.requestType === type || op.responseType === type));
+
+/** Inputs, and the shared types inputs use: optional when the schema says so or when the SDK sends it empty. */
+const INPUT_SHAPE = (model: ContractModel): ObjectShape => ({ optional: (f) => optionalInInput(model, f) });
+
+/**
+ * The output's union over the success statuses, when some field is guaranteed with some of them only: one variant
+ * per status, holding the literal status and the fields it adds to those every success carries.
+ */
+function statusUnion(
+  model: ContractModel,
+  names: TypeNames,
+  op: OperationDef,
+  present: Map<string, FieldDef[]>,
+  always: Set<string>,
+): string[] {
+  const extra = [...present].map(([status, fields]) => ({ status, fields: fields.filter((f) => !always.has(f.name)) }));
+  if (extra.every((variant) => variant.fields.length === 0)) return [];
+  const variants = extra.map(({ status, fields }) => {
+    const members = fields
+      .map((f) => `    /** Present: the status is ${status}. */\n    ${f.name}: ${tsType(model, names, f)};\n`)
+      .join('');
+    return `  | {\n    /** A success status of \`${op.name}\`. */\n    status: '${status}';\n${members}  }`;
+  });
+  return [`(\n${variants.join('\n')}\n)`];
+}
+
+/**
+ * The output of an operation. A field every success status guarantees is required outright; a field guaranteed
+ * with some statuses only (`transactionId` with 6040, not with 0000) stays optional, and the output becomes a union
+ * discriminated by `status`, so checking the status narrows it. The result flag is set by the client on every
+ * success, so it is required too.
+ */
+function outputType(model: ContractModel, names: TypeNames, op: OperationDef, response: ComplexTypeDef): string {
+  const present = presentOnSuccess(model, op);
+  const lists = [...present.values()];
+  const always = new Set(
+    lists
+      .flat()
+      .map((f) => f.name)
+      .filter((name) => lists.every((list) => list.some((f) => f.name === name))),
+  );
+  const flag = op.resultFlag;
+  const shape: ObjectShape = {
+    optional: (f) => f.minOccurs === 0 && !always.has(f.name) && f.name !== flag?.field,
+    notes: (f) =>
+      f.name === flag?.field
+        ? [`Set by the client on every successful answer: true when the status is ${flag.codes.join(' or ')}, false otherwise.`]
+        : [],
+    unions: statusUnion(model, names, op, present, always),
+  };
+  if (response.base) shape.extendsName = names.complex(response.base);
+  const doc = [response.doc || `Result of \`${op.name}\`.`];
+  return objectType(model, names, `${capitalize(op.name)}Output`, doc, response.fields, response.choices, shape);
+}
 
 function operationTypes(model: ContractModel, names: TypeNames, op: OperationDef): string {
   const base = capitalize(op.name);
@@ -160,17 +239,9 @@ function operationTypes(model: ContractModel, names: TypeNames, op: OperationDef
     ],
     request.fields,
     request.choices,
+    INPUT_SHAPE(model),
   );
-  const baseResponse = response.base ? names.complex(response.base) : undefined;
-  const output = objectType(
-    model,
-    names,
-    `${base}Output`,
-    [response.doc || `Result of \`${op.name}\`.`],
-    response.fields,
-    response.choices,
-    baseResponse,
-  );
+  const output = outputType(model, names, op, response);
   const requestBase = request.base ? names.complex(request.base) : undefined;
   const wire = `/** The complete \`${op.requestElement}\` as sent on the wire (the input plus the base request fields). */\nexport type ${base}Request = ${requestBase ? `${requestBase} & ` : ''}${base}Input;\n`;
   return `${input}\n${wire}\n${output}`;
@@ -189,12 +260,12 @@ export function emitTypes(model: ContractModel): string {
     if (type.simpleContent) {
       const attrType = names.simple(type.simpleContent.attributeType) ?? 'string';
       out.push(
-        `${docComment([type.doc], '')}export interface ${name} {\n  /** The element's text. */\n  value: string;\n  /** The \`${type.simpleContent.attribute}\` attribute, when present. */\n  ${type.simpleContent.attribute}?: ${attrType};\n}\n`,
+        `${docComment([type.doc], '')}export interface ${name} {\n  /** The element's text. */\n  value: string;\n  /** The \`${type.simpleContent.attribute}\` attribute, when present. */\n  ${type.simpleContent.attribute}?: ${attrType} | undefined;\n}\n`,
       );
       continue;
     }
     const { fields, choices } = allFields(model, type);
-    out.push(objectType(model, names, name, [type.doc], fields, choices));
+    out.push(objectType(model, names, name, [type.doc], fields, choices, INPUT_SHAPE(model)));
   }
   const operations = model.services.flatMap((s) => s.operations);
   for (const op of operations) out.push(operationTypes(model, names, op));

@@ -40,6 +40,11 @@ export interface FieldDef {
   aliases?: string[];
   /** Index of the `xsd:choice` group the field belongs to, if any. */
   choice?: number;
+  /**
+   * `sdk:presentOnSuccess`: the success statuses whose answers always carry this (schema-optional) response field.
+   * The reader stores the annotation's `status` list here, or every success code of the operation without one.
+   */
+  presentOnSuccess?: string[];
 }
 
 export interface ChoiceDef {
@@ -102,4 +107,41 @@ export function allFields(model: ContractModel, type: ComplexTypeDef): { fields:
     fields: [...inherited.fields, ...type.fields.map((f) => (f.choice === undefined ? f : { ...f, choice: f.choice + offset }))],
     choices: [...inherited.choices, ...type.choices],
   };
+}
+
+/**
+ * A required, single, complex element whose type has no required content: an empty element satisfies the contract,
+ * so inputs may leave it out and the request writer sends it empty.
+ */
+export function emptyWhenOmitted(model: ContractModel, field: FieldDef): boolean {
+  if (field.minOccurs === 0 || field.maxOccurs !== 1) return false;
+  const type = model.complexTypes.get(field.type);
+  return type !== undefined && type.simpleContent === undefined && !hasRequiredContent(model, type);
+}
+
+/** Whether an input of `type` must hold something: a required field that cannot be sent empty, or a required choice. */
+function hasRequiredContent(model: ContractModel, type: ComplexTypeDef): boolean {
+  const { fields, choices } = allFields(model, type);
+  return choices.some((c) => c.minOccurs > 0) || fields.some((f) => f.minOccurs > 0 && !emptyWhenOmitted(model, f));
+}
+
+/** Whether an input may leave the field out: the schema makes it optional, or the SDK sends it empty. */
+export function optionalInInput(model: ContractModel, field: FieldDef): boolean {
+  return field.minOccurs === 0 || emptyWhenOmitted(model, field);
+}
+
+/**
+ * For each success status of `operation`, the top-level response fields an answer with that status always carries:
+ * the ones the schema requires, then those marked `sdk:presentOnSuccess` for that status, in wire order.
+ */
+export function presentOnSuccess(model: ContractModel, operation: OperationDef): Map<string, FieldDef[]> {
+  const response = model.complexTypes.get(operation.responseType);
+  if (response === undefined) throw new Error(`${operation.name}: unknown response type ${operation.responseType}`);
+  const { fields } = allFields(model, response);
+  return new Map(
+    operation.successCodes.map((status) => [
+      status,
+      fields.filter((f) => f.minOccurs > 0 || (f.presentOnSuccess?.includes(status) ?? false)),
+    ]),
+  );
 }

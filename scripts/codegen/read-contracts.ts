@@ -156,8 +156,15 @@ function readElement(node: XmlNode, owner: string, choice?: number): FieldDef {
   };
   if (node.attrs.default !== undefined) field.default = node.attrs.default;
   for (const info of appinfo(node)) {
-    if (info.tag !== 'sdk:alsoAccept') throw new Error(`${owner}.${name}: unknown annotation ${info.tag}`);
-    field.aliases = [...(field.aliases ?? []), info.text.trim()];
+    if (info.tag === 'sdk:alsoAccept') {
+      field.aliases = [...(field.aliases ?? []), info.text.trim()];
+    } else if (info.tag === 'sdk:presentOnSuccess') {
+      if (field.presentOnSuccess !== undefined) throw new Error(`${owner}.${name}: sdk:presentOnSuccess is given twice`);
+      // Left empty until the services are read: no status list means every success code of the operation.
+      field.presentOnSuccess = (info.attrs.status ?? '').split(/\s+/).filter(Boolean);
+    } else {
+      throw new Error(`${owner}.${name}: unknown annotation ${info.tag}`);
+    }
   }
   if (choice !== undefined) field.choice = choice;
   return field;
@@ -261,6 +268,27 @@ function readService(path: string, file: string, elementTypes: Map<string, strin
   return { name: serviceName, doc: docOf(root), file, path: new URL(location).pathname, operations };
 }
 
+/**
+ * Checks every `sdk:presentOnSuccess` against the operation whose response holds it, and fills in the statuses it
+ * covers. The annotation only makes sense on an optional field of an operation's own response type (base and
+ * nested types are shared, and a required field is present anyway), with statuses that are success codes.
+ */
+function resolvePresentOnSuccess(complexTypes: Map<string, ComplexTypeDef>, services: ServiceDef[]): void {
+  const operations = new Map(services.flatMap((s) => s.operations.map((op) => [op.responseType, op] as const)));
+  for (const type of complexTypes.values()) {
+    const operation = operations.get(type.name);
+    for (const field of type.fields) {
+      if (field.presentOnSuccess === undefined) continue;
+      const where = `${type.name}.${field.name}`;
+      if (operation === undefined) throw new Error(`${where}: sdk:presentOnSuccess belongs on a field of an operation's response type`);
+      if (field.minOccurs > 0) throw new Error(`${where}: sdk:presentOnSuccess on a required element says nothing`);
+      const unknown = field.presentOnSuccess.filter((code) => !operation.successCodes.includes(code));
+      if (unknown.length > 0) throw new Error(`${where}: ${unknown.join(', ')} is not a success code of ${operation.name}`);
+      if (field.presentOnSuccess.length === 0) field.presentOnSuccess = [...operation.successCodes];
+    }
+  }
+}
+
 /** Reads every contract in `dir` into one model. */
 export function readContracts(dir: string): ContractModel {
   const files = readdirSync(dir)
@@ -292,6 +320,7 @@ export function readContracts(dir: string): ContractModel {
   }
 
   const services = files.filter((f) => f.endsWith('.wsdl')).map((f) => readService(join(dir, f), f, elementTypes));
+  resolvePresentOnSuccess(complexTypes, services);
   return {
     namespace: required(schema, 'targetNamespace', 'schema'),
     version: schema.attrs.version ?? '',

@@ -36,6 +36,12 @@ export interface FieldPlan {
   readonly kind: ValueKind;
   /** The contract requires the element (`minOccurs` 1). */
   readonly required: boolean;
+  /**
+   * The element is required but its type has no required content, so an empty element satisfies the contract:
+   * the input type makes it optional and the request writer sends it empty when the input leaves it out (for
+   * example `pushAuthData` of `authenticateUserWithPush`). Only ever set on required, single, `complex` fields.
+   */
+  readonly emptyWhenOmitted?: boolean;
   /** 1 for a single element; more (or `Infinity`) for a repeated one, which is always an array. */
   readonly maxOccurs: number;
   /** The nested type, for `complex` fields. */
@@ -99,7 +105,18 @@ export interface OperationPlan<Name extends string = string> {
   readonly idempotent: boolean;
   /** Statuses that mean success for this operation (`0000`, and e.g. `6040` for push), upper case. */
   readonly successCodes: readonly string[];
-  /** A boolean result field set from the status (evaluateRisk: `Risky` is true when the status is 6009). */
+  /**
+   * For each success status, the top-level response fields an answer with that status always carries: the
+   * fields the schema requires (`requestId`, `status`, `statusMessage`) and those the contract marks with
+   * `sdk:presentOnSuccess` for that status (e.g. `transactionId` with 6040). The generated output type declares
+   * exactly these as non-optional, so a successful answer that lacks one breaks the contract and must not reach
+   * the caller. Every success code is a key. The result flag field is not listed: the client sets it itself.
+   */
+  readonly presentOnSuccess: Readonly<Record<string, readonly string[]>>;
+  /**
+   * A boolean result field set from the status (evaluateRisk: `Risky` is true when the status is 6009). The client
+   * sets it on every successful result, so the output type declares it non-optional.
+   */
   readonly resultFlag?: ResultFlagPlan;
   /** The request element's type. */
   readonly request: TypePlan;

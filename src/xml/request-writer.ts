@@ -69,7 +69,9 @@ class Writer {
       const value = own(values, field.name);
       const at = path + field.name;
       if (value === undefined || value === null) {
-        if (field.required) this.fail(at, 'required', `${at} is required`);
+        // An empty element satisfies the contract here, so leaving the field out is not a mistake.
+        if (field.emptyWhenOmitted) this.element(field, {}, at);
+        else if (field.required) this.fail(at, 'required', `${at} is required`);
         continue;
       }
       if (field.maxOccurs > 1) {

@@ -35,8 +35,8 @@ const CASES: RejectionCase[] = [
   },
   {
     title: 'missing required complex field',
-    call: (vip) => vip.authenticateUserWithPush(loose({ userId: 'alice' })),
-    field: 'pushAuthData',
+    call: (vip) => vip.addCredential(loose({ userId: 'alice' })),
+    field: 'credentialDetail',
     rule: 'required',
   },
   {
@@ -53,12 +53,6 @@ const CASES: RejectionCase[] = [
     rule: 'required',
   },
   { title: 'empty transactionId list', call: (vip) => vip.pollPushStatus({ transactionId: [] }), field: 'transactionId', rule: 'required' },
-  {
-    title: 'missing temporaryPasswordAttributes',
-    call: (vip) => vip.setTemporaryPasswordAttributes(loose({ userId: 'alice' })),
-    field: 'temporaryPasswordAttributes',
-    rule: 'required',
-  },
   {
     title: 'missing phoneNumber in smsDeliveryInfo',
     call: (vip) => vip.register(loose({ smsDeliveryInfo: {} })),

@@ -53,9 +53,9 @@ describe('method signatures', () => {
     expectTypeOf<CredentialBindingDetail['bindingDetail']['lastBindTime']>().toEqualTypeOf<Date>();
     expectTypeOf<CredentialBindingDetail['pushAttributes']>().toEqualTypeOf<KeyValuePair[] | undefined>();
     expectTypeOf<NonNullable<CredentialBindingDetail['tokenInfo']>['TokenId']>().toEqualTypeOf<TokenId>();
-    expectTypeOf<EvaluateRiskOutput['Risky']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<EvaluateRiskOutput['Risky']>().toEqualTypeOf<boolean>();
     expectTypeOf<EvaluateRiskOutput['RiskScore']>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<PollPushStatusOutput['transactionStatus']>().toEqualTypeOf<PushTransactionStatus[] | undefined>();
+    expectTypeOf<PollPushStatusOutput['transactionStatus']>().toEqualTypeOf<PushTransactionStatus[]>();
     expectTypeOf<PushTransactionStatus['status']>().toEqualTypeOf<string>();
     expectTypeOf<AuthenticateUserWithPushOutput['pushDetail']>().toEqualTypeOf<
       { pushCredentialId: string; pushSent: boolean }[] | undefined

@@ -73,7 +73,9 @@ export const authenticateUserWithPush: Handler<'authenticateUserWithPush'> = (in
     return failure('6009');
   }
   if (user.bindings.size === 0) return failure('6008');
-  return sendPush([...user.bindings.values()], user.userId, input.pushAuthData, context, '6041');
+  // The element is always there (the request check refuses a request without it); the SDK's input type lets
+  // callers leave it out because the client then sends it empty.
+  return sendPush([...user.bindings.values()], user.userId, input.pushAuthData ?? {}, context, '6041');
 };
 
 /** The device facts an approved push reports when `includeDeviceInfo` was asked for. */

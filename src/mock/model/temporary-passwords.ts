@@ -51,7 +51,8 @@ export const clearTemporaryPassword: Handler<'clearTemporaryPassword'> = (input,
 export const setTemporaryPasswordAttributes: Handler<'setTemporaryPasswordAttributes'> = (input, { account, now }) => {
   const found = findTemporaryPassword(account, input.userId, now);
   if ('status' in found) return found;
-  const { expirationTime, oneTimeUseOnly } = input.temporaryPasswordAttributes;
+  // Present on every request that passed the request check; optional only in the SDK's input type (sent empty).
+  const { expirationTime, oneTimeUseOnly } = input.temporaryPasswordAttributes ?? {};
   if (expirationTime !== undefined && !isValidExpiry(expirationTime, now)) return failure('601A');
   if (expirationTime !== undefined) found.code.expiresAt = expirationTime;
   if (oneTimeUseOnly !== undefined) found.code.oneTimeUse = oneTimeUseOnly;
