@@ -43,6 +43,16 @@ function own(values: object, key: string | number): unknown {
   return Object.hasOwn(values, key) ? (values as Record<string | number, unknown>)[key] : undefined;
 }
 
+/**
+ * What stood where a required value belongs, for the message: a field the caller wrote but whose value was
+ * `undefined` (an unset variable, `process.env.X`) or `null` is a different mistake from a field left out.
+ */
+function missing(container: object, key: string | number, value: null | undefined): string {
+  if (value === null) return ' (got null)';
+  if (Object.hasOwn(container, key)) return ' (got undefined)';
+  return Array.isArray(container) ? ' (got an empty array slot)' : '';
+}
+
 class Writer {
   xml = '';
   readonly secrets: string[] = [];
@@ -71,7 +81,7 @@ class Writer {
       if (value === undefined || value === null) {
         // An empty element satisfies the contract here, so leaving the field out is not a mistake.
         if (field.emptyWhenOmitted) this.element(field, {}, at);
-        else if (field.required) this.fail(at, 'required', `${at} is required`);
+        else if (field.required) this.fail(at, 'required', `${at} is required${missing(values, field.name, value)}`);
         continue;
       }
       if (field.maxOccurs > 1) {
@@ -82,7 +92,8 @@ class Writer {
         if (field.required && value.length === 0) this.fail(at, 'required', `${at} needs at least one item`);
         for (let i = 0; i < value.length; i++) {
           const item = own(value, i);
-          if (item === undefined || item === null) this.fail(`${at}[${i}]`, 'required', `${at}[${i}] is empty`);
+          if (item === undefined || item === null)
+            this.fail(`${at}[${i}]`, 'required', `${at}[${i}] is required${missing(value, i, item)}`);
           this.element(field, item, `${at}[${i}]`);
         }
       } else {
