@@ -2,7 +2,8 @@
  * What a user's code does with the installed package, compiled by `tsc` in each consumer project (nodenext ESM,
  * node16 CommonJS, bundler) and then run with Node. It touches all three entry points: types that must resolve,
  * `instanceof` narrowing that must type-check, and one real call over mutual TLS to the embedded mock server.
- * It prints one JSON line that exports.test.ts checks.
+ * optional-inputs.ts adds calls with possibly-undefined optional values. It prints one JSON line that exports.test.ts
+ * checks.
  */
 import {
   AuthenticationFailedError,
@@ -18,6 +19,7 @@ import {
 } from 'vip-user-services';
 import { startMockServer } from 'vip-user-services/mock';
 import { vipResponse } from 'vip-user-services/testing';
+import { useOptionalInputs } from './optional-inputs.js';
 
 async function main(): Promise<void> {
   const mock = await startMockServer({ tls: true, seed: true });
@@ -42,6 +44,11 @@ async function main(): Promise<void> {
         else if (error instanceof VipError) rejectedAs = error.name;
         else throw error;
       }
+      const optionalInputs = await useOptionalInputs(vip, 'alice@example.com', {
+        pin: process.env.VIP_CONSUMER_PIN,
+        timeoutMs: process.env.VIP_CONSUMER_TIMEOUT_MS === undefined ? undefined : Number(process.env.VIP_CONSUMER_TIMEOUT_MS),
+        pollEveryMs: 20,
+      });
       const revoked = createServiceError({ status: '600F', statusMessage: 'Credential is revoked.' });
       console.log(
         JSON.stringify({
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
           revokedIsCredentialError: revoked instanceof CredentialError,
           solution: typeof describeStatus('600F')?.solution,
           cannedResponse: vipResponse('getServerTime').includes('GetServerTimeResponse'),
+          optionalInputs,
         }),
       );
     } finally {
