@@ -226,6 +226,17 @@ export class VipClient extends VipOperations<VipCallOptions> {
         context,
       );
     }
+    // The output type promises these fields for this status; an answer without them would make that promise a lie.
+    const missing = (operation.presentOnSuccess[status as string] ?? []).filter((name) => !Object.hasOwn(result, name));
+    if (missing.length > 0) {
+      throw new VipProtocolError(
+        `${operation.responseElement} with status ${status as string} lacks ${missing.join(', ')}, which VIP always sends`,
+        {
+          ...context,
+          httpStatus,
+        },
+      );
+    }
     if (operation.resultFlag !== undefined) result[operation.resultFlag.field] = operation.resultFlag.codes.includes(status);
     return result;
   }

@@ -85,7 +85,27 @@ function checkRule(rule: FaultRule): ActiveRule {
   if (times !== Number.POSITIVE_INFINITY && (!Number.isInteger(times) || times < 1)) {
     throw new TypeError(`times must be a whole number of at least 1, got ${String(rule.times)}`);
   }
-  return { operation: rule.operation, remaining: times, ...checkEffect(rule) };
+  const checked = { operation: rule.operation, remaining: times, ...checkEffect(rule) };
+  if (checked.effect?.fault === 'status') refuseMadeUpSuccess(checked.effect.answer.status, rule.operation);
+  return checked;
+}
+
+const BASE_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['requestId', 'status', 'statusMessage', 'detail', 'detailMessage']);
+
+/**
+ * A success that VIP always sends with data (a push's 6040 with its transaction ID) cannot be answered by a status
+ * rule, which has no data to send: the client would rightly refuse the answer. The model answers those.
+ */
+function refuseMadeUpSuccess(status: string, operation: OperationName | undefined): void {
+  const operations = operation === undefined ? (Object.keys(OPERATIONS) as OperationName[]) : [operation];
+  for (const name of operations) {
+    const fields = (OPERATIONS[name].presentOnSuccess[status.toUpperCase()] ?? []).filter((field) => !BASE_RESPONSE_FIELDS.has(field));
+    if (fields.length > 0) {
+      throw new TypeError(
+        `${name} answers ${status} with ${fields.join(', ')}, which a status rule cannot make up; let the mock's model answer it`,
+      );
+    }
+  }
 }
 
 /** The fault rules of one mock server. */

@@ -54,10 +54,15 @@ export type VipErrorResponseOptions = Omit<VipResponseOptions, 'status'>;
  * @example
  * ```ts
  * vipResponse('getUserInfo', { userId: 'alice', userStatus: 'ACTIVE', numBindings: 0 }, { requestId: 'req_1' });
- * vipResponse('authenticateUserWithPush', { transactionId: '2ae68a940ec4236b' }, { status: '6040' });
+ * vipResponse(
+ *   'authenticateUserWithPush',
+ *   { transactionId: '2ae68a940ec4236b', pushDetail: [{ pushCredentialId: 'VSMT12345678', pushSent: true }] },
+ *   { status: '6040' },
+ * );
  * ```
  * @throws {TypeError} for an unknown operation, a field the response does not have (status fields included: set
- * them through `options`), or a value whose shape does not fit its field.
+ * them through `options`), a value whose shape does not fit its field, or a success status without the fields VIP
+ * always sends with it (e.g. `transactionId` and `pushDetail` with a push's `6040`).
  */
 export function vipResponse<N extends OperationName>(
   operation: N,
@@ -78,6 +83,11 @@ export function vipResponse<N extends OperationName>(
     detail: options.detail,
     detailMessage: options.detailMessage,
   };
+  const missing = (plan.presentOnSuccess[status.toUpperCase()] ?? []).filter((name) => !BASE_FIELDS.has(name) && own[name] === undefined);
+  if (missing.length > 0) {
+    // The client refuses such an answer (the output type promises these fields), so the test would fail later, less clearly.
+    throw new TypeError(`${operation} answers ${status} with ${missing.join(', ')} (VIP always sends them): give them in the fields`);
+  }
   const children = writeResponseElements(plan.response, { ...base, ...own }, '');
   return `${ENVELOPE_OPEN}<${plan.responseElement} xmlns="${VIP_NAMESPACE}">${children}</${plan.responseElement}>${ENVELOPE_CLOSE}`;
 }

@@ -350,3 +350,21 @@ describe('strictness', () => {
     await protocolError(answering(body).getServerTime({}, { requestId: RID }));
   });
 });
+
+describe('fields VIP always sends with a success', () => {
+  it('refuses a 6040 push answer without its transaction, instead of returning a result the types lie about', async () => {
+    const vip = answering(vipResponse('AuthenticateUserWithPushResponse', RID, '', { status: '6040' }));
+    const error = await rejection(vip.authenticateUserWithPush({ userId: 'alice' }, { requestId: RID }));
+    expect(error).toBeInstanceOf(VipProtocolError);
+    expect((error as Error).message).toMatch(
+      /^AuthenticateUserWithPushResponse with status 6040 lacks transactionId, pushDetail, which VIP always sends/,
+    );
+  });
+
+  it('refuses an evaluateRisk answer without its EventId', async () => {
+    const vip = answering(vipResponse('EvaluateRiskResponse', RID, '<RiskScore>10</RiskScore>'));
+    await expect(vip.evaluateRisk({ UserId: 'a', Ip: '198.51.100.7', UserAgent: 'x' }, { requestId: RID })).rejects.toThrow(
+      /^EvaluateRiskResponse with status 0000 lacks EventId, which VIP always sends/,
+    );
+  });
+});

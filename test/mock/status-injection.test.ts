@@ -12,7 +12,7 @@ import {
   VipServiceError,
   VipStatus,
 } from 'vip-user-services';
-import { DEMO_DATA } from 'vip-user-services/mock';
+import { DEMO_DATA, startMockServer } from 'vip-user-services/mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type MockPair, rejectionOf, startPair } from './support.js';
 
@@ -147,5 +147,20 @@ describe('status rules', () => {
     expect(() => pair.mock.inject({ fault: 'hang', status: '600F' })).toThrow(TypeError);
     // @ts-expect-error latencyMs belongs to fault rules
     pair.mock.inject({ status: '600F', latencyMs: 5 })();
+  });
+});
+
+describe('a status rule for a success that carries data', () => {
+  it('is refused, since the client would rightly refuse an answer without that data', async () => {
+    const mock = await startMockServer();
+    try {
+      expect(() => mock.inject({ operation: 'authenticateUserWithPush', status: '6040' })).toThrow(
+        "authenticateUserWithPush answers 6040 with transactionId, pushDetail, which a status rule cannot make up; let the mock's model answer it",
+      );
+      expect(() => mock.inject({ status: '0000' })).toThrow(/with EventId, which a status rule cannot make up|with credentialId/);
+      expect(() => mock.inject({ operation: 'getUserInfo', status: '0000' })).not.toThrow();
+    } finally {
+      await mock.close();
+    }
   });
 });

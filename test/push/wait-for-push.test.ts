@@ -33,7 +33,7 @@ function pushService(script: Script, options: { failFirst?: 'connection' | 'stat
         failures--;
         if (options.failFirst === 'connection') {
           const { VipConnectionError } = await import('vip-user-services');
-          throw new VipConnectionError('reset', { code: 'ECONNRESET', ...request.context });
+          throw new VipConnectionError('reset', { code: 'ECONNRESET' });
         }
         return { status: 200, headers: { 'content-type': 'text/xml' }, body: envelope(requestId, '6003', '') };
       }

@@ -15,6 +15,14 @@ const NS = 'https://schemas.symantec.com/vip/2011/04/vipuserservices';
 
 type Failure = 'http503' | 'status6005' | 'timeout' | 'reset' | 'refused';
 
+/** What VIP always sends with a success, beyond the status, for the operations whose answers carry data. */
+const SUCCESS_FIELDS: Record<string, string> = {
+  AuthenticateUserWithPush:
+    '<transactionId>2ae68a940ec4236b</transactionId><pushDetail><pushCredentialId>VSMT12345678</pushCredentialId><pushSent>true</pushSent></pushDetail>',
+  PollPushStatus:
+    '<transactionStatus><transactionId>2ae68a940ec4236b</transactionId><status>7001</status><statusMessage>in progress</statusMessage></transactionStatus>',
+};
+
 /** A fake transport that fails the first `failures` attempts the given way, then answers with success. */
 function flaky(failure: Failure, failures: number) {
   const attempts: SoapHttpRequest[] = [];
@@ -23,23 +31,23 @@ function flaky(failure: Failure, failures: number) {
       attempts.push(request);
       const element = /<vip:(\w+)Request>/.exec(request.body)?.[1] as string;
       const requestId = /<vip:requestId>([^<]+)</.exec(request.body)?.[1];
-      const respond = (status: string) => ({
+      const respond = (status: string, fields = '') => ({
         status: 200,
         headers: { 'content-type': 'text/xml' },
-        body: `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><${element}Response xmlns="${NS}"><requestId>${requestId}</requestId><status>${status}</status><statusMessage>m</statusMessage></${element}Response></S:Body></S:Envelope>`,
+        body: `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><${element}Response xmlns="${NS}"><requestId>${requestId}</requestId><status>${status}</status><statusMessage>m</statusMessage>${fields}</${element}Response></S:Body></S:Envelope>`,
       });
-      if (attempts.length > failures) return respond(element === 'AuthenticateUserWithPush' ? '6040' : '0000');
+      if (attempts.length > failures) return respond(element === 'AuthenticateUserWithPush' ? '6040' : '0000', SUCCESS_FIELDS[element]);
       switch (failure) {
         case 'http503':
           return { status: 503, headers: { 'content-type': 'text/html' }, body: '<html><body>Service Unavailable</body></html>' };
         case 'status6005':
           return respond('6005');
         case 'timeout':
-          throw new VipTimeoutError('deadline', { ...request.context, timeoutMs: request.timeoutMs });
+          throw new VipTimeoutError('deadline', { timeoutMs: 100 });
         case 'reset':
-          throw new VipConnectionError('reset', { ...request.context, code: 'ECONNRESET' });
+          throw new VipConnectionError('reset', { code: 'ECONNRESET' });
         case 'refused':
-          throw new VipConnectionError('refused', { ...request.context, code: 'ECONNREFUSED', requestNotSent: true });
+          throw new VipConnectionError('refused', { code: 'ECONNREFUSED', requestNotSent: true });
       }
     },
     async close() {},
@@ -123,7 +131,7 @@ describe('retries', () => {
       transport: {
         async send(request) {
           attempts.push(request);
-          throw new VipConnectionError('refused', { ...request.context, requestNotSent: true });
+          throw new VipConnectionError('refused', { requestNotSent: true });
         },
         async close() {},
       },

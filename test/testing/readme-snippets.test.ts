@@ -68,12 +68,14 @@ describe('README (b): undici MockAgent through the dispatcher option', () => {
   });
 
   it('reports a denied push', async () => {
-    agent.respond('authenticateUserWithPush', { transactionId: 'tx_0001' }, { status: '6040' });
+    const pushDetail = [{ pushCredentialId: 'VSMT12345678', pushSent: true }];
+    agent.respond('authenticateUserWithPush', { transactionId: 'tx_0001', pushDetail }, { status: '6040' });
     agent.respond('pollPushStatus', {
       transactionStatus: [{ transactionId: 'tx_0001', status: '7002', statusMessage: 'Mobile push request denied by user.' }],
     });
     const push = await vip.authenticateUserWithPush({ userId: 'alice', pushAuthData: {} });
-    await expect(vip.waitForPush(push.transactionId as string, { intervalMs: 10 })).rejects.toBeInstanceOf(PushDeniedError);
+    if (push.status !== '6040') throw new Error('the push was not sent');
+    await expect(vip.waitForPush(push.transactionId, { intervalMs: 10 })).rejects.toBeInstanceOf(PushDeniedError);
   });
 });
 

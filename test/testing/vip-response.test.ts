@@ -92,8 +92,20 @@ describe('vipResponse', () => {
     await expect(vip.getServerTime({})).resolves.toMatchObject({ timestamp: new Date('2010-07-26T07:54:47.390Z') });
   });
 
+  it('refuses a success status without the fields VIP always sends with it', () => {
+    expect(() => vipResponse('authenticateUserWithPush', { transactionId: '2ae68a940ec4236b' }, { status: '6040' })).toThrow(
+      'authenticateUserWithPush answers 6040 with pushDetail (VIP always sends them): give them in the fields',
+    );
+    expect(() => vipResponse('evaluateRisk', {})).toThrow(
+      'evaluateRisk answers 0000 with EventId (VIP always sends them): give them in the fields',
+    );
+    // A failure status carries nothing more.
+    expect(vipResponse('authenticateUserWithPush', {}, { status: '6041' })).toContain('<status>6041</status>');
+  });
+
   it('uses the documented message of the status unless one is given', () => {
-    expect(vipResponse('authenticateUserWithPush', {}, { status: '6040' })).toContain(
+    const push = { transactionId: '2ae68a940ec4236b', pushDetail: [{ pushCredentialId: 'VSMT12345678', pushSent: true }] };
+    expect(vipResponse('authenticateUserWithPush', push, { status: '6040' })).toContain(
       '<statusMessage>Mobile push request sent.</statusMessage>',
     );
     expect(vipResponse('getUserInfo', {}, { status: '6003', statusMessage: 'User does not exist.' })).toContain(
