@@ -7,7 +7,7 @@ import { CONTRACT_VERSION } from './generated/operations.js';
 import type { ClientCertificateInfo } from './transport/client-certificate-info.js';
 import { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from './core/retry-policy.js';
 import type { VipTlsOptions } from './transport/tls-credentials.js';
-import type { VipProxy } from './transport/proxy-agent.js';
+import type { VipProxy, VipProxyOptions } from './transport/proxy-agent.js';
 import { defaultUserAgent } from './transport/soap-http-headers.js';
 import type { Transport } from './transport/transport.js';
 import { VERSION } from './version.js';
@@ -243,7 +243,7 @@ const CALL_OPTIONS: readonly (keyof VipCallOptions)[] = ['requestId', 'onBehalfO
 const RETRY_OPTIONS: readonly (keyof RetryOptions)[] = ['maxAttempts', 'baseDelayMs', 'maxDelayMs'];
 const HOOKS: readonly (keyof VipHooks)[] = ['onRequest', 'onResponse', 'onRetry', 'onCertificateExpiring'];
 const TLS_OPTIONS: readonly (keyof VipTlsOptions)[] = ['cert', 'key', 'passphrase', 'pfx', 'ca', 'servername', 'minVersion'];
-const PROXY_OPTIONS: readonly string[] = ['url', 'ca'];
+const PROXY_OPTIONS: readonly (keyof VipProxyOptions)[] = ['url', 'ca'];
 /** A user-agent part: printable ASCII only, so it can never break the header (no CR/LF injection). */
 const USER_AGENT_PART = /^[\x20-\x7e]{1,200}$/;
 
@@ -389,12 +389,13 @@ function checkApiVersion(value: unknown): SupportedApiVersion {
 function checkTransport(options: VipClientOptions, tls: VipTlsOptions | undefined): TransportSettings {
   const chosen = (['transport', 'fetch', 'dispatcher'] as const).filter((name) => own(options, name) !== undefined);
   if (chosen.length > 1) throw new VipConfigurationError(`give only one of ${chosen.join(', ')}`);
-  const proxy = own(options, 'proxy');
+  const proxyGiven = own(options, 'proxy');
   const connections = checkCount(own(options, 'connections'), 'connections', 64);
   const keepAliveTimeoutMs = checkDuration(own(options, 'keepAliveTimeoutMs'), 'keepAliveTimeoutMs', 4000);
   const other = chosen[0];
   if (other === undefined) {
-    if (proxy !== undefined && checkProxyShape(proxy) === undefined) throw new VipConfigurationError('proxy must be a URL or { url, ca }');
+    const proxy = proxyGiven === undefined ? undefined : checkProxyShape(proxyGiven);
+    if (proxyGiven !== undefined && proxy === undefined) throw new VipConfigurationError('proxy must be a URL or { url, ca }');
     return { kind: 'undici', tls, proxy, connections, keepAliveTimeoutMs };
   }
   const unusable = (['tls', 'proxy', 'connections', 'keepAliveTimeoutMs'] as const).filter((name) => own(options, name) !== undefined);
@@ -427,11 +428,26 @@ function checkTransport(options: VipClientOptions, tls: VipTlsOptions | undefine
 }
 
 /** The proxy option's shape (its URL and CAs are checked when the agent is built), or `undefined` when unusable. */
-function checkProxyShape(proxy: unknown): unknown {
+function checkProxyShape(proxy: unknown): VipProxy | undefined {
   if (typeof proxy === 'string' || proxy instanceof URL) return proxy;
-  const given = checkObject<object>(proxy, 'proxy');
-  if (given !== undefined) checkKnownNames(given, PROXY_OPTIONS, 'proxy');
-  return given;
+  const given = checkObject<VipProxyOptions>(proxy, 'proxy');
+  if (given === undefined) return undefined;
+  checkKnownNames(given, PROXY_OPTIONS, 'proxy');
+  return ownCopy(given, PROXY_OPTIONS);
+}
+
+/**
+ * A copy holding only the object's own, known properties: a `ca` polluted onto `Object.prototype` must never become
+ * a trusted certificate authority.
+ */
+function ownCopy<T extends object>(value: T, names: readonly (keyof T)[]): T {
+  // Without a prototype, so a setting that was not given reads as undefined everywhere it is looked up later.
+  const copy = Object.create(null) as T;
+  for (const name of names) {
+    const member = own(value, name);
+    if (member !== undefined) copy[name] = member;
+  }
+  return copy;
 }
 
 /** The endpoint is a base URL: the service path is appended to it, so one that already holds a service path is a mistake. */
@@ -452,8 +468,9 @@ function checkBaseEndpoint(url: URL): void {
 export function resolveClientOptions(options: VipClientOptions): ResolvedClientOptions {
   const given = checkObject<VipClientOptions>(options, 'the client options') ?? {};
   checkKnownNames(given, CLIENT_OPTIONS, '');
-  const tls = checkObject<VipTlsOptions>(own(given, 'tls'), 'tls');
-  if (tls !== undefined) checkKnownNames(tls, TLS_OPTIONS, 'tls');
+  const tlsGiven = checkObject<VipTlsOptions>(own(given, 'tls'), 'tls');
+  if (tlsGiven !== undefined) checkKnownNames(tlsGiven, TLS_OPTIONS, 'tls');
+  const tls = tlsGiven === undefined ? undefined : ownCopy(tlsGiven, TLS_OPTIONS);
   const transport = checkTransport(given, tls);
   const allowInsecureHttp = checkBoolean(own(given, 'allowInsecureHttp'), 'allowInsecureHttp');
   const rules = { allowInsecureHttp, hasClientCertificate: tls !== undefined };

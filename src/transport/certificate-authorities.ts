@@ -57,3 +57,20 @@ function defaultCaCertificates(): readonly string[] {
 function isPem(value: string | Buffer): boolean {
   return value.toString('latin1').includes('-----BEGIN ');
 }
+
+/**
+ * A secure context built from `options` alone. Node reads every TLS setting it knows (`ca`, `ciphers`,
+ * `secureOptions`...) from the options object, inherited properties included, so a library that polluted
+ * `Object.prototype.ca` would otherwise decide which servers are trusted: the options are copied onto an object
+ * without a prototype first.
+ */
+export function isolatedSecureContext(options: SecureContextOptions): nodeTls.SecureContext {
+  return nodeTls.createSecureContext(Object.assign(Object.create(null) as SecureContextOptions, options));
+}
+
+/**
+ * The server verification every connection spells out: `rejectUnauthorized` because Node's default reads
+ * `NODE_TLS_REJECT_UNAUTHORIZED`, `checkServerIdentity` because `tls.connect` would otherwise take it from wherever the
+ * options object inherits it.
+ */
+export const VERIFY_SERVER = Object.freeze({ rejectUnauthorized: true as const, checkServerIdentity: nodeTls.checkServerIdentity });

@@ -3,10 +3,9 @@
  * receives the proxy password), against Node's roots plus `proxy.ca`, and every failure on the way to the proxy is
  * marked as the proxy's, so it is never reported as VIP's.
  */
-import { createSecureContext } from 'node:tls';
 import { type buildConnector, type Dispatcher, Pool, ProxyAgent } from 'undici';
 import { VipConfigurationError } from '../errors/request-errors.js';
-import { trustOptions } from './certificate-authorities.js';
+import { isolatedSecureContext, trustOptions, VERIFY_SERVER } from './certificate-authorities.js';
 import { ProxyFailure } from './proxy-failure.js';
 import type { VipConnectOptions } from './tls-credentials.js';
 
@@ -21,7 +20,7 @@ export interface VipProxyOptions {
    * Extra CAs (PEM or DER) for verifying an `https:` proxy's certificate, added to Node's default roots (like
    * `tls.ca`, which applies to VIP only). Only for an `https:` proxy URL.
    */
-  ca?: string | Buffer | Array<string | Buffer>;
+  ca?: string | Buffer | Array<string | Buffer> | undefined;
 }
 
 /** The `proxy` option: the proxy's URL, or {@link VipProxyOptions}. */
@@ -34,7 +33,7 @@ export interface ProxyAgentSettings {
   /** Idle keep-alive time in milliseconds. */
   keepAliveTimeout: number;
   /** TLS towards VIP, inside the tunnel: the client certificate and VIP's trust settings. */
-  requestTls: VipConnectOptions | { rejectUnauthorized: true };
+  requestTls: VipConnectOptions;
   /** Builds the pools towards VIP (see `poolsMarkingSetupFailures`). */
   factory: (origin: string | URL, options: object) => Dispatcher;
 }
@@ -49,8 +48,8 @@ export function createProxyAgent(proxy: VipProxy, settings: ProxyAgentSettings):
   const proxyTls = {
     // Spelled out: Node's default reads NODE_TLS_REJECT_UNAUTHORIZED, which must not switch off the verification of
     // the host that receives the proxy password.
-    rejectUnauthorized: true,
-    ...(ca === undefined ? {} : { secureContext: createSecureContext(trustOptions(ca, 'proxy.ca')) }),
+    ...VERIFY_SERVER,
+    secureContext: isolatedSecureContext(trustOptions(ca, 'proxy.ca')),
   } satisfies buildConnector.BuildOptions;
   const name = proxyName(url);
   return new ProxyAgent({

@@ -3,9 +3,9 @@
  * broken certificate fails when the client is built rather than on the first call, as an obscure handshake error.
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { createSecureContext, type SecureContext, type SecureContextOptions } from 'node:tls';
+import type { checkServerIdentity, SecureContext, SecureContextOptions } from 'node:tls';
 import { VipConfigurationError } from '../errors/request-errors.js';
-import { parseCertificate, trustOptions } from './certificate-authorities.js';
+import { isolatedSecureContext, parseCertificate, trustOptions, VERIFY_SERVER } from './certificate-authorities.js';
 import { describeCertificate, leafCertificateOf, type ClientCertificateInfo } from './client-certificate-info.js';
 
 /**
@@ -15,26 +15,26 @@ import { describeCertificate, leafCertificateOf, type ClientCertificateInfo } fr
  */
 export interface VipTlsOptions {
   /** PEM client certificate (optionally followed by its intermediate CAs). Needs `key`. */
-  cert?: string | Buffer;
+  cert?: string | Buffer | undefined;
   /** PEM private key of `cert`, plain or encrypted (then give `passphrase`). */
-  key?: string | Buffer;
+  key?: string | Buffer | undefined;
   /** Passphrase of an encrypted `key` or of the `pfx`. Never appears in errors or logs. */
-  passphrase?: string;
+  passphrase?: string | undefined;
   /** PKCS#12 bundle (`.p12` / `.pfx`, read as a Buffer without an encoding). Cannot be combined with `cert`/`key`. */
-  pfx?: Buffer;
+  pfx?: Buffer | undefined;
   /**
    * Extra trusted CAs (PEM or DER), added to Node's default trust store rather than replacing it. VIP's
    * production chain ends at a public root that Node already trusts; extra CAs are for private test servers and
    * TLS-inspecting gateways.
    */
-  ca?: string | Buffer | Array<string | Buffer>;
+  ca?: string | Buffer | Array<string | Buffer> | undefined;
   /** Host name to send in SNI and to verify the server certificate against, when it differs from the URL's host. */
-  servername?: string;
+  servername?: string | undefined;
   /**
    * Oldest TLS version allowed.
    * @default 'TLSv1.2'
    */
-  minVersion?: 'TLSv1.2' | 'TLSv1.3';
+  minVersion?: 'TLSv1.2' | 'TLSv1.3' | undefined;
 }
 
 /** TLS settings in the shape undici's `connect` (Agent) and `requestTls` (ProxyAgent) options take. */
@@ -47,6 +47,8 @@ export interface VipConnectOptions {
    * variable must not be able to switch off server verification for a client that sends authentication secrets.
    */
   rejectUnauthorized: true;
+  /** Always Node's own host-name check, never one inherited from a polluted prototype. */
+  checkServerIdentity: typeof checkServerIdentity;
 }
 
 /** The result of {@link loadClientCredentials}. */
@@ -66,6 +68,12 @@ const SUPPORTED_MIN_VERSIONS: ReadonlySet<string> = new Set(['TLSv1.2', 'TLSv1.3
  * or `minVersion` is not TLS 1.2 or 1.3. Messages never contain the passphrase or key material.
  */
 export function loadClientCredentials(tls: VipTlsOptions): ClientCredentials {
+  // Only the settings given: one inherited from a polluted Object.prototype (a `ca`, say) must not count.
+  const given = Object.assign(Object.create(null) as VipTlsOptions, tls);
+  return loadOwnSettings(given);
+}
+
+function loadOwnSettings(tls: VipTlsOptions): ClientCredentials {
   const minVersion = tls.minVersion ?? 'TLSv1.2';
   if (!SUPPORTED_MIN_VERSIONS.has(minVersion)) {
     throw new VipConfigurationError(`tls.minVersion must be 'TLSv1.2' or 'TLSv1.3', got ${JSON.stringify(minVersion)}`);
@@ -78,7 +86,7 @@ export function loadClientCredentials(tls: VipTlsOptions): ClientCredentials {
   const leaf = leafCertificateOf(secureContext);
   if (leaf === undefined) throw new VipConfigurationError('The TLS settings contain no client certificate');
   return {
-    connect: { secureContext, rejectUnauthorized: true, ...(tls.servername === undefined ? {} : { servername: tls.servername }) },
+    connect: { secureContext, ...VERIFY_SERVER, ...(tls.servername === undefined ? {} : { servername: tls.servername }) },
     certificate: describeCertificate(leaf),
   };
 }
@@ -134,7 +142,7 @@ function parsePrivateKey(key: unknown, passphrase: string | undefined): KeyObjec
 
 function createContext(options: SecureContextOptions, tls: VipTlsOptions): SecureContext {
   try {
-    return createSecureContext(options);
+    return isolatedSecureContext(options);
   } catch (error) {
     throw new VipConfigurationError(describeContextFailure(error, tls), { cause: safeCause(error, tls.passphrase) });
   }

@@ -3,6 +3,7 @@
  */
 import { Agent, type Dispatcher } from 'undici';
 import { VipConfigurationError } from '../errors/request-errors.js';
+import { isolatedSecureContext, VERIFY_SERVER } from './certificate-authorities.js';
 import type { ClientCertificateInfo } from './client-certificate-info.js';
 import { poolsMarkingSetupFailures } from './connection-setup.js';
 import { createProxyAgent, type VipProxy } from './proxy-agent.js';
@@ -103,7 +104,7 @@ function buildDispatcher(options: UndiciTransportOptions, tlsConnect: VipConnect
     keepAliveTimeout: positiveInteger(options.keepAliveTimeoutMs ?? 4000, 'keepAliveTimeoutMs'),
   };
   // Without a certificate (a plain-HTTP mock, say) the server must still be verified, whatever the environment says.
-  const connect = tlsConnect ?? { rejectUnauthorized: true as const };
+  const connect: VipConnectOptions = tlsConnect ?? { ...VERIFY_SERVER, secureContext: isolatedSecureContext({ minVersion: 'TLSv1.2' }) };
   const factory = poolsMarkingSetupFailures({ clientCertificate: tlsConnect !== undefined });
   if (options.proxy === undefined) return new Agent({ ...pool, connect, factory });
   return createProxyAgent(options.proxy, { ...pool, requestTls: connect, factory });

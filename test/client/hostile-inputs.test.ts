@@ -3,10 +3,13 @@
  * (polluted) properties are never read, Dates are serialised by Date's own methods, Proxies and throwing getters
  * are refused before anything is sent.
  */
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VipClient, VipConfigurationError, VipValidationError } from 'vip-user-services';
 import { fakeClient, FakeTransport, succeeding } from './fake-transport.js';
 import { requestIdOf, vipResponse } from '../helpers/soap-fixtures.js';
+import { tlsFixtures } from '../helpers/tls-fixtures.js';
 
 const polluted: string[] = [];
 
@@ -76,6 +79,27 @@ describe('prototype pollution', () => {
     expect(seen).toEqual([]);
     expect(transport.requests[0]?.url).toBe('https://userservices-auth.vip.symantec.com/vipuserservices/QueryService_1_8');
     expect(transport.bodies[0]).not.toContain('EVIL01');
+  });
+
+  it('never trusts a CA put on Object.prototype', async () => {
+    const fixtures = tlsFixtures();
+    // A server whose certificate only the polluted CA vouches for.
+    const server = createServer({ cert: fixtures.untrustedServer.cert, key: fixtures.untrustedServer.key }, (_request, response) =>
+      response.end(),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    pollute('ca', fixtures.otherCa.cert);
+    const vip = new VipClient({
+      tls: { cert: fixtures.client.cert, key: fixtures.client.key },
+      endpoint: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      retry: false,
+    });
+    try {
+      await expect(vip.getServerTime()).rejects.toMatchObject({ name: 'VipConnectionError', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    } finally {
+      await vip.close();
+      server.close();
+    }
   });
 
   it('still calls hooks and loggers written as classes', async () => {
