@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emitErrors } from './codegen/emit-errors.js';
 import { emitMethods } from './codegen/emit-methods.js';
 import { emitPlans } from './codegen/emit-plans.js';
 import { emitTypes } from './codegen/emit-types.js';
@@ -33,6 +34,7 @@ export function generate(root = ROOT): Map<string, string> {
   files.set('src/generated/operations.ts', header + emitPlans(model));
   files.set('src/generated/methods.ts', header + emitMethods(model));
   files.set('src/generated/contracts.ts', header + emitContracts(join(root, 'wsdl')));
+  files.set('src/generated/errors.ts', header + emitErrors());
   return files;
 }
 

@@ -1,11 +1,12 @@
 /**
- * Writes the README's "Errors" section (between `<!-- errors:start -->` and `<!-- errors:end -->`) from the error
- * classes and the status table, so the documentation cannot drift from the code: `npm run readme:errors`. A test
- * fails while the README's section differs from what this renders.
+ * Writes the README's "Errors" section (between `<!-- errors:start -->` and `<!-- errors:end -->`) from the status
+ * table (src/errors/status-table.ts) and the error classes generated from it, so the documentation cannot drift from
+ * the code: `npm run readme:errors`. A test fails while the README's section differs from what this renders.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeStatus, errorClassForStatus, VipStatus, type ServiceErrorCategory, type VipStatusCode } from '../src/errors/index.js';
+import { errorClassForStatus, type ServiceErrorCategory, type VipStatusCode } from '../src/errors/index.js';
+import { documentedStatuses } from '../src/errors/status-codes.js';
 
 const CATEGORY_SUMMARIES: Record<ServiceErrorCategory, string> = {
   UserError: 'the user: unknown or duplicate ID, a status that forbids the action, a wrong or non-compliant PIN',
@@ -31,7 +32,7 @@ function escapeCell(text: string): string {
 function codesByCategory(): Map<ServiceErrorCategory, { code: VipStatusCode; className: string }[]> {
   const groups = new Map<ServiceErrorCategory, { code: VipStatusCode; className: string }[]>();
   for (const category of Object.keys(CATEGORY_SUMMARIES) as ServiceErrorCategory[]) groups.set(category, []);
-  for (const code of Object.values(VipStatus)) {
+  for (const { code } of documentedStatuses()) {
     const errorClass = errorClassForStatus(code);
     if (errorClass !== undefined) groups.get(errorClass.category)?.push({ code, className: errorClass.name });
   }
@@ -63,13 +64,12 @@ function hierarchy(): string {
 
 function statusTable(): string {
   const rows = ['| Code | Class | Category | Meaning | What to do |', '|---|---|---|---|---|'];
-  for (const code of Object.values(VipStatus)) {
-    const guidance = describeStatus(code);
-    if (guidance === undefined) throw new Error(`VipStatus lists ${code}, which describeStatus does not know`);
+  for (const { code, cause, solution } of documentedStatuses()) {
+    // Class and category come from the generated class, so the README names only classes that exist.
     const errorClass = errorClassForStatus(code);
     const className = errorClass === undefined ? '(not an error)' : `\`${errorClass.name}\``;
-    const category = guidance.category === undefined ? '' : `\`${guidance.category}\``;
-    const cells = [`\`${code}\``, className, category, escapeCell(guidance.cause), escapeCell(guidance.solution)];
+    const category = errorClass === undefined ? '' : `\`${errorClass.category}\``;
+    const cells = [`\`${code}\``, className, category, escapeCell(cause), escapeCell(solution)];
     rows.push(`| ${cells.join(' | ')} |`);
   }
   return rows.join('\n');

@@ -16,13 +16,8 @@ export {
   VipTimeoutError,
   VipValidationError,
 } from './request-errors.js';
-export {
-  VipStatus,
-  normalizeStatusCode,
-  type DocumentedStatus,
-  type VipStatusCode,
-  type VipStatusName,
-} from './status-codes.js';
+export { normalizeStatusCode, type VipStatusCode, type VipStatusName } from './status-codes.js';
+export type { DocumentedStatus } from './status-table.js';
 export {
   VipServiceError,
   UserError,
@@ -39,8 +34,9 @@ export {
   type ServiceErrorCategory,
   type ServiceErrorContext,
   type VipStatusReport,
-} from './service-error.js';
-export * from './service-errors.js';
+} from './service-error-categories.js';
+// VipStatus and one class per error code; the module's default export (the code-to-class map) stays internal.
+export * from '../generated/errors.js';
 export {
   createServiceError,
   describeStatus,

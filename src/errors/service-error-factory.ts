@@ -2,8 +2,8 @@
  * Turns a VIP status into the right error: finds the per-code class for a code, builds the error, and describes a
  * code's documented guidance together with the category its class belongs to.
  */
-import { VipServiceError, type ServiceErrorCategory, type ServiceErrorContext, type VipStatusReport } from './service-error.js';
-import * as perCodeErrors from './service-errors.js';
+import errorClassByCode from '../generated/errors.js';
+import { VipServiceError, type ServiceErrorCategory, type ServiceErrorContext, type VipStatusReport } from './service-error-categories.js';
 import { documentedStatus, normalizeStatusCode, type VipStatusCode } from './status-codes.js';
 
 /** A per-code error class, e.g. `CredentialRevokedError`: constructible, with its `code` and `category` as statics. */
@@ -17,10 +17,8 @@ export interface ServiceErrorClass {
   readonly prototype: VipServiceError;
 }
 
-// Built from the module's exports, so a class added to service-errors.ts is found without a second list to update.
-const CLASS_BY_CODE: ReadonlyMap<string, ServiceErrorClass> = new Map(
-  Object.values(perCodeErrors).map((errorClass): [string, ServiceErrorClass] => [errorClass.code, errorClass]),
-);
+// A Map, not the generated object itself, so that a code such as 'constructor' cannot reach Object.prototype.
+const CLASS_BY_CODE: ReadonlyMap<string, ServiceErrorClass> = new Map(Object.entries(errorClassByCode));
 
 /**
  * The error class VIP's `code` maps to, e.g. `errorClassForStatus('600f') === CredentialRevokedError`.

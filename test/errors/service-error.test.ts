@@ -200,7 +200,7 @@ describe('VipStatus and describeStatus', () => {
     expect(VipStatus.PushSent).toBe('6040');
     expect(VipStatus.PushApproved).toBe('7000');
     expect(VipStatus.PushInProgress).toBe('7001');
-    expect(VipStatus.InternalError).toBe('6005');
+    expect(VipStatus.VipInternal).toBe('6005');
     expect(Object.values(VipStatus)).toHaveLength(62);
     expect(new Set(Object.values(VipStatus)).size).toBe(62);
     for (const code of Object.values(VipStatus)) expect(code).toMatch(/^[0-9A-F]{4}$/);

@@ -1,7 +1,8 @@
 /**
  * Errors for calls that VIP answered with a status that is not success for the operation: the `VipServiceError`
  * base, the categories users catch broadly, and the push-transaction family used by `waitForPush`.
- * The per-code classes live in `service-errors.ts`; the mapping from code to class in `service-error-factory.ts`.
+ * The per-code classes extending them are generated from the status table (`status-table.ts`) into
+ * src/generated/errors.ts; `service-error-factory.ts` picks the class for a code.
  */
 import { VipCallError, type CallContext } from './request-errors.js';
 import { documentedStatus, normalizeStatusCode } from './status-codes.js';
