@@ -8,7 +8,7 @@ import { attachCallContext, type CallContext, VipCallError, VipProtocolError } f
 import { VipError } from '../errors/vip-error.js';
 import { toConnectionError } from '../transport/connection-errors.js';
 import { toFramingError } from '../transport/http-framing-errors.js';
-import type { SoapHttpResponse, Transport } from '../transport/transport.js';
+import { type SoapHttpResponse, STOPS_ON_SIGNAL, type Transport } from '../transport/transport.js';
 import { AttemptSignal } from './attempt-signal.js';
 
 /** What the client sends in one attempt, and its limits. */
@@ -43,7 +43,8 @@ export async function sendAttempt(transport: Transport, request: AttemptRequest)
       signal: attempt.signal,
       maxResponseBytes: request.maxResponseBytes,
     });
-    const response = await Promise.race([sending, rejectOnAbort(attempt.signal, sending)]);
+    const stopsOnSignal = (transport as { [STOPS_ON_SIGNAL]?: true })[STOPS_ON_SIGNAL] === true;
+    const response = await (stopsOnSignal ? sending : Promise.race([sending, rejectOnAbort(attempt.signal, sending)]));
     return checkResponse(response, request);
   } catch (error) {
     throw toAttemptFailure(error, attempt, url, context);

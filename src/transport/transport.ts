@@ -51,3 +51,9 @@ export interface Transport {
   /** Releases pooled connections, if the transport holds any. Called by `VipClient.close()`. */
   close?(): Promise<void> | void;
 }
+
+/**
+ * Marks the SDK's own transports, which stop as soon as `request.signal` fires, so the core need not race them
+ * against the signal (a promise and a listener per attempt saved). Not exported from the package.
+ */
+export const STOPS_ON_SIGNAL: unique symbol = Symbol('vip-user-services.stopsOnSignal');

@@ -9,7 +9,7 @@ import { poolsMarkingSetupFailures } from './connection-setup.js';
 import { createProxyAgent, type VipProxy } from './proxy-agent.js';
 import { exchange } from './undici-exchange.js';
 import { loadClientCredentials, type VipConnectOptions, type VipTlsOptions } from './tls-credentials.js';
-import type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport.js';
+import { type SoapHttpRequest, type SoapHttpResponse, STOPS_ON_SIGNAL, type Transport } from './transport.js';
 
 /** Settings of {@link UndiciTransport}. */
 export interface UndiciTransportOptions {
@@ -50,6 +50,8 @@ export interface UndiciTransportOptions {
  * compresses unasked needs that).
  */
 export class UndiciTransport implements Transport {
+  /** `exchange` settles the moment the signal fires, whatever the dispatcher does. */
+  readonly [STOPS_ON_SIGNAL] = true;
   /** The client certificate presented to VIP, when `tls` was given (and no `dispatcher`). */
   readonly certificate: ClientCertificateInfo | undefined;
   readonly #dispatcher: Dispatcher;

@@ -43,9 +43,45 @@ function isBlank(text: string): boolean {
   return /^[ \t\n\r]*$/.test(text);
 }
 
-/** Sets an own property, even for names like `__proto__` that plain assignment would treat specially. */
+/**
+ * Sets an own property, even for names like `__proto__` that plain assignment would treat specially: for names that
+ * come from the server (a Fault's detail), never for the plan's own field names.
+ */
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function join(path: string, name: string): string {
+  return path === '' ? name : `${path}.${name}`;
+}
+
+/** The path of one value, for messages: `credentialBindingDetail[1].bindingDetail.lastBindTime`. */
+function at(parent: string, field: FieldPlan, index: number): string {
+  const path = join(parent, field.name);
+  return index < 0 ? path : `${path}[${index}]`;
+}
+
+interface FieldEntry {
+  field: FieldPlan;
+  /** Found under another name the contract accepts (`sdk:alsoAccept`). */
+  alias: boolean;
+}
+
+const fieldIndexes = new WeakMap<TypePlan, ReadonlyMap<string, FieldEntry>>();
+
+/** The fields of `type` by element name, aliases included; built once per type. */
+function fieldsByElementName(type: TypePlan): ReadonlyMap<string, FieldEntry> {
+  let index = fieldIndexes.get(type);
+  if (index === undefined) {
+    const map = new Map<string, FieldEntry>();
+    for (const field of type.fields) {
+      map.set(field.name, { field, alias: false });
+      for (const alias of field.aliases ?? []) if (!map.has(alias)) map.set(alias, { field, alias: true });
+    }
+    index = map;
+    fieldIndexes.set(type, index);
+  }
+  return index;
 }
 
 class Reader {
@@ -58,53 +94,60 @@ class Reader {
     throw new VipProtocolError(message, { ...this.context, httpStatus: this.httpStatus, cause });
   }
 
+  /**
+   * Reads the children of `element` as the fields of `type`, in one pass over the children. Paths for messages are
+   * only built when something fails.
+   */
   type(type: TypePlan, element: XmlElement, path: string): ResponseObject {
     const out: ResponseObject = {};
-    const where = path === '' ? element.local : path;
-    if (!isBlank(element.text)) this.fail(`${where} should contain elements, not text`);
-    const children = new Map<string, XmlElement[]>();
+    if (!isBlank(element.text)) this.fail(`${path === '' ? element.local : path} should contain elements, not text`);
+    const fields = fieldsByElementName(type);
+    let viaAlias: Set<string> | undefined;
     for (const child of element.children) {
       // Only VIP's namespace carries VIP's fields; an element of another namespace with the same name is not ours.
       if (child.namespace !== VIP_NAMESPACE) continue;
-      const list = children.get(child.local);
-      if (list === undefined) children.set(child.local, [child]);
-      else list.push(child);
-    }
-    for (const field of type.fields) {
-      const found = children.get(field.name) ?? this.alias(field, children);
-      if (found === undefined) continue;
-      const at = path === '' ? field.name : `${path}.${field.name}`;
+      const entry = fields.get(child.local);
+      if (entry === undefined) continue;
+      const { field, alias } = entry;
+      // Plan field names are ours (never `__proto__`), so plain assignment is safe here, and much faster.
       if (field.maxOccurs > 1) {
-        if (found.length > field.maxOccurs) this.fail(`${at} appears ${found.length} times but the contract allows ${field.maxOccurs}`);
-        define(
-          out,
-          field.name,
-          found.map((item, i) => this.value(field, item, `${at}[${i}]`)),
-        );
-      } else {
-        if (found.length > 1) this.fail(`${at} appears ${found.length} times but the contract allows one`);
-        define(out, field.name, this.value(field, found[0] as XmlElement, at));
+        let list = out[field.name] as unknown[] | undefined;
+        if (list === undefined) {
+          list = [];
+          out[field.name] = list;
+        }
+        if (list.length >= field.maxOccurs) this.tooMany(element, child, join(path, field.name), field.maxOccurs);
+        list.push(this.value(field, child, path, list.length));
+        continue;
       }
+      const seen = Object.hasOwn(out, field.name);
+      // The schema's name wins over the name documentation used (`authnId` over `lastAuthnId`).
+      if (alias && seen) continue;
+      if (seen && !viaAlias?.has(field.name)) this.tooMany(element, child, join(path, field.name), 1);
+      viaAlias?.delete(field.name);
+      if (alias) {
+        viaAlias ??= new Set();
+        viaAlias.add(field.name);
+      }
+      out[field.name] = this.value(field, child, path, -1);
     }
     return out;
   }
 
-  alias(field: FieldPlan, children: ReadonlyMap<string, XmlElement[]>): XmlElement[] | undefined {
-    for (const alias of field.aliases ?? []) {
-      const found = children.get(alias);
-      if (found !== undefined) return found;
-    }
-    return undefined;
+  tooMany(parent: XmlElement, child: XmlElement, path: string, allowed: number): never {
+    const count = parent.children.filter((c) => c.local === child.local && c.namespace === child.namespace).length;
+    return this.fail(`${path} appears ${count} times but the contract allows ${allowed === 1 ? 'one' : allowed}`);
   }
 
-  value(field: FieldPlan, element: XmlElement, at: string): unknown {
-    if (field.kind === 'complex') return this.type(field.type as TypePlan, element, at);
-    if (element.children.length > 0) this.fail(`${at} should be text, not elements`);
+  /** One field's value; `index` is the item's position in a repeated field, -1 for a single one. */
+  value(field: FieldPlan, element: XmlElement, parent: string, index: number): unknown {
+    if (field.kind === 'complex') return this.type(field.type as TypePlan, element, at(parent, field, index));
+    if (element.children.length > 0) this.fail(`${at(parent, field, index)} should be text, not elements`);
     const text = element.text;
     if (field.kind === 'attributed') {
       const result: Record<string, string> = { value: text };
       const attribute = element.attributes.find((a) => a.namespace === '' && a.local === field.attribute);
-      if (attribute !== undefined) define(result, field.attribute as string, attribute.value);
+      if (attribute !== undefined) result[field.attribute as string] = attribute.value;
       return result;
     }
     if (field.kind === 'string') return text;
@@ -112,22 +155,22 @@ class Reader {
     switch (field.kind) {
       case 'boolean': {
         const value = BOOLEANS.get(token);
-        return value ?? this.fail(`${at} should be a boolean`);
+        return value ?? this.fail(`${at(parent, field, index)} should be a boolean`);
       }
       case 'int': {
         const value = INTEGER.test(token) ? Number(token) : Number.NaN;
-        if (Number.isNaN(value)) this.fail(`${at} should be an integer`);
-        if (value < INT_MIN || value > INT_MAX) this.fail(`${at} is outside the range of xs:int`);
+        if (Number.isNaN(value)) this.fail(`${at(parent, field, index)} should be an integer`);
+        if (value < INT_MIN || value > INT_MAX) this.fail(`${at(parent, field, index)} is outside the range of xs:int`);
         return value;
       }
       case 'double': {
         const value = DOUBLE.test(token) ? Number(token) : Number.NaN;
-        return Number.isFinite(value) ? value : this.fail(`${at} should be a finite number`);
+        return Number.isFinite(value) ? value : this.fail(`${at(parent, field, index)} should be a finite number`);
       }
       case 'dateTime':
-        return parseXmlDateTime(token) ?? this.fail(`${at} should be a valid xs:dateTime`);
+        return parseXmlDateTime(token) ?? this.fail(`${at(parent, field, index)} should be a valid xs:dateTime`);
       case 'hex':
-        return HEX.test(token) ? token.toUpperCase() : this.fail(`${at} should be hexadecimal`);
+        return HEX.test(token) ? token.toUpperCase() : this.fail(`${at(parent, field, index)} should be hexadecimal`);
       default:
         return text;
     }

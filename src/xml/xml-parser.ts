@@ -58,6 +58,37 @@ const QNAME = new RegExp(`${NC_NAME}(?::${NC_NAME})?`, 'uy');
 /** A processing instruction's target: any Name, colons included. */
 const PI_TARGET = new RegExp(`[${NAME_START}:][${NAME_CHAR}:]*`, 'uy');
 
+/**
+ * Reads a qualified name at `from` and returns its end, or -1 when none starts there. Names made of ASCII letters,
+ * digits, `_`, `-`, `.` and one inner `:` (all VIP and SOAP names) are scanned by character code; anything else
+ * falls back to the full Unicode pattern.
+ */
+function qnameEnd(xml: string, from: number): number {
+  let i = from;
+  let colon = -1;
+  let partStart = true;
+  for (; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+    if (letter) {
+      partStart = false;
+      continue;
+    }
+    if (!partStart && ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e)) continue;
+    if (c === 0x3a && !partStart && colon === -1) {
+      colon = i;
+      partStart = true;
+      continue;
+    }
+    break;
+  }
+  const next = i < xml.length ? xml.charCodeAt(i) : 0x20;
+  // The ASCII scan is only trusted when it stopped at a delimiter; a non-ASCII character may continue the name.
+  if (next < 0x80 && !partStart) return i;
+  QNAME.lastIndex = from;
+  return QNAME.exec(xml) === null ? -1 : QNAME.lastIndex;
+}
+
 /** Characters XML 1.0 forbids anywhere: C0 controls other than tab/LF/CR, U+FFFE/U+FFFF and unpaired surrogates. */
 const FORBIDDEN_CHARACTER =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -80,6 +111,7 @@ const ROOT_SCOPE: Scope = { prefix: 'xml', uri: XML_NAMESPACE, parent: undefined
 /** SOAP messages use a handful of namespaces; far more is an attack on name resolution, not a message. */
 const MAX_NAMESPACES_IN_SCOPE = 128;
 const MAX_ATTRIBUTES = 128;
+const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
 
 interface OpenElement {
   readonly element: XmlElement;
@@ -236,9 +268,9 @@ class Parser {
 
   #endTag(element: XmlElement): void {
     const xml = this.#xml;
-    QNAME.lastIndex = this.#position + 2;
-    const name = QNAME.exec(xml)?.[0];
-    let position = this.#position + 2 + (name?.length ?? 0);
+    const nameEnd = qnameEnd(xml, this.#position + 2);
+    const name = nameEnd === -1 ? undefined : xml.slice(this.#position + 2, nameEnd);
+    let position = nameEnd === -1 ? this.#position + 2 : nameEnd;
     while (position < xml.length && isWhitespace(xml.charCodeAt(position))) position++;
     if (position >= xml.length) this.fail(`it ends inside the end tag of <${element.qname}>`);
     if (name === undefined || xml.charCodeAt(position) !== 0x3e) this.fail(`it has a malformed end tag inside <${element.qname}>`);
@@ -252,14 +284,15 @@ class Parser {
    */
   #startTag(parentScope: Scope, stack: OpenElement[]): XmlElement {
     const xml = this.#xml;
-    QNAME.lastIndex = this.#position + 1;
-    const qname = QNAME.exec(xml)?.[0];
-    if (qname === undefined) {
+    const nameEnd = qnameEnd(xml, this.#position + 1);
+    if (nameEnd === -1) {
       return this.fail(this.#position + 1 >= xml.length ? 'it ends inside a tag' : 'it has a tag without a valid name');
     }
+    const qname = xml.slice(this.#position + 1, nameEnd);
     let position = this.#position + 1 + qname.length;
-    const rawAttributes: Array<{ qname: string; value: string }> = [];
-    const seen = new Set<string>();
+    // Most elements have no attributes: nothing is allocated for them.
+    let rawAttributes: Array<{ qname: string; value: string }> | undefined;
+    let seen: Set<string> | undefined;
     let scope = parentScope;
     let empty = false;
     for (;;) {
@@ -278,9 +311,9 @@ class Parser {
         break;
       }
       if (position === before) this.fail(`it has attributes without whitespace between them in <${qname}>`);
-      QNAME.lastIndex = position;
-      const name = QNAME.exec(xml)?.[0];
-      if (name === undefined) this.fail(`it has an attribute without a valid name in <${qname}>`);
+      const attributeEnd = qnameEnd(xml, position);
+      if (attributeEnd === -1) this.fail(`it has an attribute without a valid name in <${qname}>`);
+      const name = xml.slice(position, attributeEnd);
       position += name.length;
       while (position < xml.length && isWhitespace(xml.charCodeAt(position))) position++;
       if (xml.charCodeAt(position) !== 0x3d) this.fail(`it has an attribute without a value in <${qname}>`);
@@ -293,6 +326,8 @@ class Parser {
       const rawValue = xml.slice(position + 1, end);
       if (rawValue.includes('<')) this.fail(`it has '<' in an attribute value of <${qname}>`);
       const value = this.#decode(rawValue, 'attribute');
+      seen ??= new Set();
+      rawAttributes ??= [];
       if (seen.has(name)) this.fail(`it repeats the attribute ${name} in <${qname}>`);
       if (seen.size >= MAX_ATTRIBUTES) this.fail(`it has more than ${MAX_ATTRIBUTES} attributes in <${qname}>`);
       seen.add(name);
@@ -303,7 +338,7 @@ class Parser {
     const element: XmlElement = {
       qname,
       ...resolve(qname, scope, true, this),
-      attributes: resolveAttributes(rawAttributes, scope, this),
+      attributes: rawAttributes === undefined ? NO_ATTRIBUTES : resolveAttributes(rawAttributes, scope, this),
       children: [],
       text: '',
     };

@@ -227,7 +227,7 @@ describe('without the optional soap package', () => {
     try {
       const script =
         "import('vip-user-services/mock').then((m) => m.startMockServer()).then(" +
-        "() => console.log('started'), (e) => console.log(`${e.name}: ${e.message}`))";
+        "() => console.log('started'), (e) => console.log(e.name + ': ' + e.message))";
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], installed.dir);
       expect(stdout.trim()).toBe(
         "Error: The VIP mock server needs the optional package 'soap' (node-soap). Install it next to vip-user-services: npm install --save-dev soap",
