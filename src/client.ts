@@ -12,7 +12,7 @@ import {
   type VipHooks,
   type VipLogger,
 } from './client-options.js';
-import { createServiceError } from './errors/index.js';
+import { createServiceError } from './errors/service-error-factory.js';
 import { type CallContext, VipCallError, VipHttpError, VipProtocolError } from './errors/request-errors.js';
 import type { VipError } from './errors/vip-error.js';
 import { VipOperations } from './generated/methods.js';

@@ -4,7 +4,7 @@
  * clock, and cancellation is immediate.
  */
 import { checkDuration, checkSignal, MAX_TIMER_MS, own } from './client-options.js';
-import { createServiceError } from './errors/index.js';
+import { createServiceError } from './errors/service-error-factory.js';
 import { VipAbortError, VipConfigurationError, VipTimeoutError } from './errors/request-errors.js';
 import { VipError } from './errors/vip-error.js';
 import { OPERATIONS } from './generated/operations.js';

@@ -38,7 +38,6 @@ export {
 // VipStatus and one class per error code; the module's default export (the code-to-class map) stays internal.
 export * from '../generated/errors.js';
 export {
-  createServiceError,
   describeStatus,
   errorClassForStatus,
   type ServiceErrorClass,

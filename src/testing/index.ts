@@ -18,3 +18,5 @@ export { vipReply, type VipReplyFunction } from './vip-reply.js';
 export { soapFault, httpError, type SoapFaultOptions } from './canned-failures.js';
 export { vipServiceUrl, requestMatcher, type VipEndpointOptions } from './service-url.js';
 export { mockVipAgent, MockVipAgent, type MockInterceptor, type RecordedVipRequest, type VipInterceptOptions } from './mock-vip-agent.js';
+// Builds the error the client throws for a VIP status, to test error handling without a canned envelope.
+export { createServiceError } from '../errors/service-error-factory.js';

@@ -1,7 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  createServiceError,
   VipAbortError,
   VipConfigurationError,
   VipConnectionError,
@@ -11,6 +10,7 @@ import {
   VipTimeoutError,
   VipValidationError,
 } from 'vip-user-services';
+import { createServiceError } from 'vip-user-services/testing';
 import { backoffDelay, resolveRetryOptions, shouldRetry, sleep } from '../../src/core/retry-policy.js';
 
 afterEach(() => {

@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 
 // Two module instances stand in for two copies of the package (ESM + CJS builds, or two versions in node_modules).
-async function loadCopy(): Promise<typeof import('../../src/errors/index.js')> {
+type Copy = typeof import('../../src/errors/index.js') & typeof import('../../src/errors/service-error-factory.js');
+
+async function loadCopy(): Promise<Copy> {
   vi.resetModules();
-  return import('../../src/errors/index.js');
+  return { ...(await import('../../src/errors/index.js')), ...(await import('../../src/errors/service-error-factory.js')) };
 }
 
 describe('instanceof across two copies of the package', () => {

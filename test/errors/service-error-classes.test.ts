@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as errors from '../../src/errors/index.js';
+import { createServiceError } from 'vip-user-services/testing';
 import {
-  createServiceError,
   describeStatus,
   errorClassForStatus,
   VipError,

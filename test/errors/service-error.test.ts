@@ -4,7 +4,6 @@ import {
   AuthenticationFailedError,
   CredentialError,
   CredentialRevokedError,
-  createServiceError,
   describeStatus,
   errorClassForStatus,
   IaServiceUnavailableError,
@@ -17,6 +16,7 @@ import {
   VipInternalError,
   type VipStatusReport,
 } from '../../src/errors/index.js';
+import { createServiceError } from 'vip-user-services/testing';
 
 const context = { operation: 'authenticateUser', requestId: 'ab12cd34', attempts: 1 };
 const REVOKED = { status: '600F', statusMessage: 'Credential is revoked.' };

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as vip from 'vip-user-services';
-import { createServiceError, describeStatus, errorClassForStatus, type VipServiceError, VipStatus } from 'vip-user-services';
+import { describeStatus, errorClassForStatus, type VipServiceError, VipStatus } from 'vip-user-services';
+import { createServiceError } from 'vip-user-services/testing';
 import { documentedStatuses } from '../../src/errors/status-codes.js';
 import { STATUS_TABLE, type StatusTableRow } from '../../src/errors/status-table.js';
 

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OPERATIONS } from 'vip-user-services';
+import { OPERATIONS } from '../../src/generated/operations.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readContracts } from '../../scripts/codegen/read-contracts.js';
 import { ROOT } from '../../scripts/generate.js';

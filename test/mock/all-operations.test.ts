@@ -2,7 +2,8 @@
  * The client against the mock over mutual TLS: every one of the 24 operations succeeds once, with its typed result
  * read back through node-soap's serialisation and the client's parser.
  */
-import { OPERATIONS, type OperationName } from 'vip-user-services';
+import type { OperationName } from 'vip-user-services';
+import { OPERATIONS } from '../../src/generated/operations.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockPair, startPair } from './support.js';
 

@@ -63,8 +63,8 @@ for (const [name, esmClass] of serviceErrorClasses) {
   const unexpected = categories.filter((category) => !Object.prototype.isPrototypeOf.call(esmMain[category].prototype, esmClass.prototype));
   const report = { status: esmClass.code, statusMessage: 'Reported by the package test.' };
   const context = { operation: 'checkOtp', transactionId: 'package-test' };
-  const fromCjs = cjsMain.createServiceError(report, context);
-  const fromEsm = esmMain.createServiceError(report, context);
+  const fromCjs = cjs['vip-user-services/testing'].createServiceError(report, context);
+  const fromEsm = esm['vip-user-services/testing'].createServiceError(report, context);
   if (cjsMain.errorClassForStatus(esmClass.code) !== cjsMain[name]) failures.push(`${name}: errorClassForStatus differs in the CJS build`);
   if (fromCjs.name !== name) failures.push(`${name}: the CJS build names it ${fromCjs.name}`);
   failures.push(

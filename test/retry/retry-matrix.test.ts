@@ -6,7 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATIONS, type OperationName, VipClient, VipError } from 'vip-user-services';
+import { type OperationName, VipClient, VipError } from 'vip-user-services';
+import { OPERATIONS } from '../../src/generated/operations.js';
 import { callOperation, OPERATION_SAMPLES } from '../helpers/operation-samples.js';
 import { requestIdOf, soapFault, vipResponse } from '../helpers/soap-fixtures.js';
 

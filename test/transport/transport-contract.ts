@@ -34,6 +34,14 @@ export interface TransportCapabilities {
 }
 
 /**
+ * Registers a test (or group) only for transports that make the promise it checks; for the others nothing is
+ * registered, rather than a test shown as skipped.
+ */
+function whenCapable<T extends (...args: never[]) => unknown>(capable: boolean, register: T): T {
+  return capable ? register : ((() => undefined) as unknown as T);
+}
+
+/**
  * Registers the shared transport tests, each run through the client core's attempt frame as the client runs them.
  * @param makeTransport Builds the transport under test; it is closed after each test.
  */
@@ -196,7 +204,7 @@ export function describeTransportContract(name: string, makeTransport: () => Tra
       );
     });
 
-    it.runIf(capabilities.capsWhileStreaming)(
+    whenCapable(capabilities.capsWhileStreaming, it)(
       'stops reading an endless body at maxResponseBytes and tears the connection down',
       async () => {
         let written = 0;
@@ -223,7 +231,7 @@ export function describeTransportContract(name: string, makeTransport: () => Tra
       },
     );
 
-    it.runIf(capabilities.capsWhileStreaming)('rejects a declared content-length over the cap before reading the body', async () => {
+    whenCapable(capabilities.capsWhileStreaming, it)('rejects a declared content-length over the cap before reading the body', async () => {
       const local = await server((_request, response) => {
         response.writeHead(200, { 'content-type': 'text/xml', 'content-length': String(50 * MiB) });
         response.write('<start/>');
@@ -247,7 +255,7 @@ export function describeTransportContract(name: string, makeTransport: () => Tra
       });
     });
 
-    describe.runIf(capabilities.decodesContent)('content codings', () => {
+    whenCapable(capabilities.decodesContent, describe)('content codings', () => {
       it.each([
         ['gzip', 'gzip', gzipSync],
         ['x-gzip', 'x-gzip', gzipSync],
@@ -362,7 +370,7 @@ export function describeTransportContract(name: string, makeTransport: () => Tra
       });
     });
 
-    it.runIf(capabilities.closes)('fails every send after close(), and close() may be called twice', async () => {
+    whenCapable(capabilities.closes, it)('fails every send after close(), and close() may be called twice', async () => {
       const local = await server();
       const sender = transport();
       await sender.close?.();

@@ -11,7 +11,6 @@ import type {
   AuthenticateUserWithPushOutput,
   CredentialType,
   EvaluateRiskOutput,
-  OperationPlan,
   PollPushStatusOutput,
   PushAuthData,
   PushDetail,
@@ -20,7 +19,8 @@ import type {
   TemporaryPasswordAttributes,
   VipClient,
 } from 'vip-user-services';
-import { OPERATIONS } from 'vip-user-services';
+import type { OperationPlan } from '../../src/core/plan.js';
+import { OPERATIONS } from '../../src/generated/operations.js';
 
 declare const vip: VipClient;
 

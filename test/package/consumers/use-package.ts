@@ -9,7 +9,6 @@ import {
   AuthenticationFailedError,
   type AuthenticateUserInput,
   CredentialError,
-  createServiceError,
   describeStatus,
   type GetUserInfoOutput,
   VipClient,
@@ -17,6 +16,7 @@ import {
   VipError,
   VipServiceError,
 } from 'vip-user-services';
+import { createServiceError } from 'vip-user-services/testing';
 import { startMockServer } from 'vip-user-services/mock';
 import { vipResponse } from 'vip-user-services/testing';
 import { useOptionalInputs } from './optional-inputs.js';
