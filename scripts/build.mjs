@@ -3,7 +3,7 @@
  * from two `tsc` passes. Run with `npm run build`; `npm pack` and `npm publish` run it first (prepack).
  */
 import { spawn } from 'node:child_process';
-import { chmod, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,11 +48,52 @@ async function prepareBins() {
   }
 }
 
+/**
+ * Replaces the ESM build's JavaScript with one file per entry point plus shared chunks, from the tsc output. An
+ * application imports the SDK in one file read and one compile instead of about sixty: measured with
+ * `npm run bench:cold-start`, 31 ms became about 14 ms on top of undici. The declarations stay as tsc wrote them.
+ */
+async function bundleEsm() {
+  const { build } = await import('esbuild');
+  const esm = join(ROOT, 'dist/esm');
+  const staging = join(ROOT, 'dist/esm-bundle');
+  const entries = ['index', 'mock/index', 'mock/cli', 'testing/index'];
+  await build({
+    entryPoints: Object.fromEntries(entries.map((entry) => [entry, join(esm, `${entry}.js`)])),
+    outdir: staging,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    // Dependencies stay imports; soap is the mock's optional peer, loaded when a server starts.
+    external: ['undici', 'soap'],
+    chunkNames: 'chunks/[name]-[hash]',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  await removeJavaScript(esm);
+  for (const file of await readdir(staging, { recursive: true })) {
+    if (!file.endsWith('.js')) continue;
+    await mkdir(dirname(join(esm, file)), { recursive: true });
+    await rename(join(staging, file), join(esm, file));
+  }
+  await rm(staging, { recursive: true, force: true });
+}
+
+/** Deletes the `.js` files tsc wrote under `dir`, keeping the declarations. */
+async function removeJavaScript(dir) {
+  for (const file of await readdir(dir, { recursive: true })) {
+    if (file.endsWith('.js')) await rm(join(dir, file));
+  }
+}
+
 const started = performance.now();
 await rm(join(ROOT, 'dist'), { recursive: true, force: true });
 // The passes write to separate folders, so they can share the two cores.
 await Promise.all([compile('tsconfig.build.json'), compile('tsconfig.build.cjs.json')]);
+await bundleEsm();
 // The package root says "type": "module"; this marker makes Node load dist/cjs/**/*.js as CommonJS.
 await writeFile(join(ROOT, 'dist/cjs/package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 await prepareBins();
-console.log(`build: dist/esm + dist/cjs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`build: dist/esm (bundled) + dist/cjs in ${((performance.now() - started) / 1000).toFixed(1)} s`);

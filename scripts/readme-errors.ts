@@ -48,7 +48,7 @@ function hierarchy(): string {
     '   ├─ VipConnectionError        no HTTP response (DNS, refused, reset, TLS)',
     '   ├─ VipTimeoutError           the deadline passed',
     '   ├─ VipAbortError             your AbortSignal fired',
-    '   ├─ VipHttpError              HTTP error without a SOAP body',
+    '   ├─ VipHttpError              an HTTP status that is no answer (not 2xx, and no Fault in a 500)',
     '   ├─ VipProtocolError          the answer is not a usable VIP message',
     '   ├─ VipSoapFaultError         a SOAP Fault',
     '   └─ VipServiceError           VIP answered with a status that is not success',
@@ -108,8 +108,7 @@ import {
   CredentialError,
   UserNotFoundError,
   VipConnectionError,
-  VipServiceError,
-  VipStatus,
+  VipError,
 } from 'vip-user-services';
 
 try {
@@ -118,8 +117,8 @@ try {
   if (error instanceof AuthenticationFailedError) return 'wrong code, ask again'; // 6009; see error.detail
   if (error instanceof UserNotFoundError) return 'unknown user'; // 6003
   if (error instanceof CredentialError) return \`credential problem: \${error.solution}\`; // revoked, expired, ...
-  if (error instanceof VipServiceError && error.retryable) return 'VIP is having trouble, try later'; // 6005, 6029
-  if (error instanceof VipConnectionError) return 'cannot reach VIP';
+  if (error instanceof VipError && error.retryable) return 'VIP is unreachable or busy, try later'; // 6005, 503, timeout...
+  if (error instanceof VipConnectionError) return 'cannot reach VIP'; // e.g. a refused client certificate
   throw error;
 }
 \`\`\`
@@ -148,7 +147,7 @@ ${categoryTable()}
 | \`statusMessage\` | The message exactly as VIP returned it |
 | \`detail\`, \`detailMessage\` | VIP's reason code (upper case) and its message, when sent, e.g. \`49B5\` / "Failed with an invalid OTP" |
 | \`operation\`, \`requestId\`, \`attempts\` | Which call failed, the \`requestId\` it carried, and how many HTTP attempts were made |
-| \`retryable\` | \`true\` only for transient failures (6005, 6029); whether the SDK retries also depends on the operation |
+| \`retryable\` | \`true\` only for transient failures (6005, 6029); on every \`VipError\` the same flag covers HTTP 502/503/504, connection failures and timeouts; whether the SDK retries also depends on the operation |
 | \`category\` | The category class name, e.g. \`'CredentialError'\` |
 | \`documentedMessage\`, \`documentedCause\`, \`solution\` | What VIP's documentation says about the code, in short (undefined for undocumented codes) |
 | \`transactionId\` | Push outcomes (7002-7008) only: the push transaction |

@@ -62,8 +62,6 @@ export class VipServiceError extends VipCallError {
   readonly detail: string | undefined;
   /** The message VIP returned with the detail code. */
   readonly detailMessage: string | undefined;
-  /** True when calling again later may succeed (6005, 6029). Whether the SDK retries also depends on the operation. */
-  override readonly retryable: boolean;
   /** The name of the category class this error belongs to, e.g. `'CredentialError'`. */
   readonly category: ServiceErrorCategory | undefined;
   /** The message VIP documents for this code. */
@@ -89,12 +87,13 @@ export class VipServiceError extends VipCallError {
       requestId: context.requestId,
       attempts: context.attempts,
       cause: context.cause,
+      // True for the transient statuses of the table (6005, 6029).
+      retryable: documented?.retryable ?? false,
     });
     this.code = code;
     this.statusMessage = report.statusMessage;
     this.detail = detail;
     this.detailMessage = detailMessage;
-    this.retryable = documented?.retryable ?? false;
     this.category = new.target.category;
     this.documentedMessage = documented?.message;
     this.documentedCause = documented?.cause;
