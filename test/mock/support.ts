@@ -1,4 +1,5 @@
 /** Starts a mock server and a client pointed at it, for the mock's tests. */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { VipClient, type VipClientOptions } from 'vip-user-services';
 import { type MockServer, type MockServerOptions, startMockServer } from 'vip-user-services/mock';
 
@@ -38,4 +39,26 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+/**
+ * One seeded mock over mutual TLS for a whole test file, reset after each test (state, requests and rules) and
+ * closed at the end.
+ * @returns A getter for the pair, valid inside tests.
+ */
+export function seededPairPerFile(): () => MockPair {
+  let pair: MockPair | undefined;
+  beforeAll(async () => {
+    pair = await startPair({ tls: true, seed: true });
+  });
+  afterEach(() => {
+    pair?.mock.reset();
+  });
+  afterAll(async () => {
+    await pair?.close();
+  });
+  return () => {
+    if (pair === undefined) throw new Error('the mock pair is only available inside tests');
+    return pair;
+  };
 }

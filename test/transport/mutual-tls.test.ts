@@ -1,12 +1,12 @@
 import type { TLSSocket } from 'node:tls';
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { VipConfigurationError, VipConnectionError } from '../../src/errors/request-errors.js';
+import { VipConfigurationError } from '../../src/errors/request-errors.js';
 import type { VipTlsOptions } from '../../src/transport/tls-credentials.js';
 import { UndiciTransport, type UndiciTransportOptions } from '../../src/transport/undici-transport.js';
 import { tlsFixtures, type PemPair } from '../helpers/tls-fixtures.js';
 import { type LocalServer, type OpensslServer, startHttpsServer, startOpensslServer } from './local-server.js';
-import { answerOf, soapRequest, send } from './soap-request.js';
+import { answerOf, soapRequest, send, connectionFailure } from './soap-request.js';
 
 const fixtures = tlsFixtures();
 // OpenSSL 3.0 (Node 20) prefixes these alerts with SSLV3, OpenSSL 3.5 (Node 22+) with SSL/TLS.
@@ -40,14 +40,7 @@ function trustingTestCa(client: PemPair = fixtures.client): VipTlsOptions {
   return { cert: client.cert, key: client.key, ca: fixtures.ca.cert };
 }
 
-async function sendFailure(sender: UndiciTransport, url: string): Promise<VipConnectionError> {
-  const error = await send(sender, soapRequest(url)).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VipConnectionError);
-  return error as VipConnectionError;
-}
+const sendFailure = connectionFailure;
 
 let mtls: Awaited<ReturnType<typeof startMtlsServer>>;
 

@@ -9,14 +9,14 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { buildConnector, type Dispatcher } from 'undici';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { VipConfigurationError, VipConnectionError } from '../../src/errors/request-errors.js';
+import { VipConfigurationError, type VipConnectionError } from '../../src/errors/request-errors.js';
 import { ProxyTunnels } from '../../src/transport/proxy-agent.js';
 import { ProxyFailure } from '../../src/transport/proxy-failure.js';
 import { UndiciTransport, type UndiciTransportOptions } from '../../src/transport/undici-transport.js';
 import { type TlsFixtures, tlsFixtures } from '../helpers/tls-fixtures.js';
 import { type ConnectProxy, type ConnectProxyOptions, startConnectProxy } from './connect-proxy.js';
 import { type LocalServer, startHttpsServer } from './local-server.js';
-import { soapRequest, send } from './soap-request.js';
+import { soapRequest, send, connectionFailure } from './soap-request.js';
 
 const CREDENTIALS = 'scott:tiger';
 const SECRETS = ['tiger', Buffer.from(CREDENTIALS).toString('base64')];
@@ -65,14 +65,7 @@ function transport(options: UndiciTransportOptions): UndiciTransport {
   return created;
 }
 
-async function sendFailure(sender: UndiciTransport, url: string): Promise<VipConnectionError> {
-  const error = await send(sender, soapRequest(url)).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(VipConnectionError);
-  return error as VipConnectionError;
-}
+const sendFailure = connectionFailure;
 
 /** Checks that nothing reachable from the error (message, JSON, cause chain) holds the proxy's credentials. */
 function expectNoCredentials(error: VipConnectionError): void {

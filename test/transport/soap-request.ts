@@ -2,7 +2,9 @@
  * Builds the attempts the transport tests send, and sends them the way the client does: through the core's attempt
  * frame (deadline, abort, size cap, error mapping) around the transport, which only moves bytes.
  */
+import { expect } from 'vitest';
 import { type AttemptRequest, sendAttempt } from '../../src/core/attempt.js';
+import { VipConnectionError } from '../../src/errors/request-errors.js';
 import { soapRequestHeaders } from '../../src/transport/soap-http-headers.js';
 import type { SoapHttpResponse, Transport } from '../../src/transport/transport.js';
 
@@ -28,6 +30,16 @@ export function soapRequest(url: string, overrides: Partial<Omit<AttemptRequest,
     context: { operation: 'getUserInfo', requestId: 'req_0001', attempts: 1 },
     ...overrides,
   };
+}
+
+/** Sends a sample attempt to `url` that must fail with a `VipConnectionError`, and returns that error. */
+export async function connectionFailure(transport: Transport, url: string): Promise<VipConnectionError> {
+  const error = await send(transport, soapRequest(url)).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(VipConnectionError);
+  return error as VipConnectionError;
 }
 
 /** Sends `request` through `transport` exactly as the client does. */
