@@ -3,7 +3,7 @@
  * terminals read like ESC [, and a line separator) are escaped in messages and kept raw in the fields.
  */
 import { describe, expect, it } from 'vitest';
-import { VipServiceError, VipSoapFaultError } from 'vip-user-services';
+import { VipConfigurationError, VipServiceError, VipSoapFaultError } from 'vip-user-services';
 import { fakeClient } from '../client/fake-transport.js';
 import { requestIdOf, soapEnvelope, vipResponse } from '../helpers/soap-fixtures.js';
 
@@ -44,5 +44,29 @@ describe('messages built from server text', () => {
     const { vip } = fakeClient(() => vipResponse('GetUserInfoResponse', 'x&#10;y'));
     const error = (await vip.getUserInfo({ userId: 'alice' }).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/^GetUserInfoResponse answers request "x\\ny", not this one/);
+  });
+});
+
+describe('printable messages, character by character', () => {
+  it('leaves ordinary text alone, non-ASCII letters and punctuation included', () => {
+    const text = 'Zoë – 東京: "quoted" <tag> & 100%';
+    expect(new VipConfigurationError(text).message).toBe(text);
+  });
+
+  it.each([
+    ['\n', '\\n'],
+    ['\r', '\\r'],
+    ['\t', '\\t'],
+    ['\u0000', '\\u0000'],
+    ['\u001b', '\\u001b'],
+    ['\u007f', '\\u007f'],
+    ['\u009b', '\\u009b'],
+    ['\u2028', '\\u2028'],
+    ['\u2029', '\\u2029'],
+    ['\u202e', '\\u202e'],
+    ['\u2066', '\\u2066'],
+    ['\u2069', '\\u2069'],
+  ])('escapes %j as %s', (character, escaped) => {
+    expect(new VipConfigurationError(`a${character}b`).message).toBe(`a${escaped}b`);
   });
 });

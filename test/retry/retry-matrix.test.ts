@@ -97,7 +97,11 @@ describe.each(operations)('%s', (name) => {
     failure = kind;
     requests = 0;
     connections = 0;
-    const vip = new VipClient({ endpoint: url, timeoutMs: 150, retry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 1, maxDelayMs: 2 } });
+    const vip = new VipClient({
+      endpoint: url,
+      timeoutMs: kind === 'timeout' ? 40 : 5000,
+      retry: { maxAttempts: MAX_ATTEMPTS, baseDelayMs: 1, maxDelayMs: 2 },
+    });
     try {
       const error = await callOperation(vip, name, OPERATION_SAMPLES[name]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(VipError);

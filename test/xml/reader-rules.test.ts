@@ -58,6 +58,28 @@ describe('character encoding', () => {
     await protocolError(vip.getUserInfo({ userId: 'alice' }), /declares the encoding ISO-8859-1; VIP responses must be UTF-8/);
   });
 
+  it.each([
+    ['text/xml;charset=ISO-8859-1', 'iso-8859-1'],
+    ['text/xml; charset = "windows-1252"', 'windows-1252'],
+    ['text/xml; CHARSET=Shift_JIS; action=x', 'shift_jis'],
+    ['text/xml; charset="latin 1"', 'an unknown charset'],
+    ['text/xml; charset="<b>utf-16"', 'an unknown charset'],
+  ])('reads the charset of %j and refuses it (%s)', async (contentType, named) => {
+    const vip = answering((id) => ({ body: Buffer.from(userInfo(id, '')), headers: { 'content-type': contentType } }));
+    await protocolError(
+      vip.getUserInfo({ userId: 'alice' }),
+      new RegExp(`^the response is declared as ${named}; VIP responses must be UTF-8`),
+    );
+  });
+
+  it('takes an empty charset parameter as no charset', async () => {
+    const vip = answering((id) => ({
+      body: Buffer.from(userInfo(id, '<userId>alice</userId>')),
+      headers: { 'content-type': 'text/xml; charset=""' },
+    }));
+    await expect(vip.getUserInfo({ userId: 'alice' })).resolves.toMatchObject({ userId: 'alice' });
+  });
+
   it('accepts UTF-8 with a byte-order mark, a quoted charset and no declaration at all', async () => {
     const body = (id: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(userInfo(id, '<userId>Zoë</userId>'))]);
     await expect(
