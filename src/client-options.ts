@@ -90,7 +90,9 @@ export interface VipClientOptions {
   /** Full URL per service, overriding `endpoint` for that service. */
   endpoints?: { [S in ServiceName]?: string | URL | undefined } | undefined;
   /**
-   * API version in the service paths (`1.8` gives `..._1_8`). The request and response shapes are those of 1.8.
+   * API version in the service paths (`1.8` gives `..._1_8`, `1.10` gives `..._1_10`). `'1.10'` also allows the request
+   * fields that 1.10 added (marked `@since 1.10`, known from Broadcom's documentation only); with an older version the
+   * client refuses them before sending. 1.7 is sent the shapes of 1.8.
    * @default '1.8'
    */
   apiVersion?: string | undefined;
@@ -212,8 +214,11 @@ export interface ResolvedClientOptions {
   transport: TransportSettings;
 }
 
-/** The API versions whose service paths this SDK knows; the request and response shapes are those of 1.8. */
-export const SUPPORTED_API_VERSIONS = ['1.7', '1.8'] as const;
+/**
+ * The API versions whose service paths this SDK knows. 1.7 and 1.8 speak the shapes of 1.8; 1.10 adds the fields
+ * marked `@since 1.10`.
+ */
+export const SUPPORTED_API_VERSIONS = ['1.7', '1.8', '1.10'] as const;
 /** One of {@link SUPPORTED_API_VERSIONS}. */
 export type SupportedApiVersion = (typeof SUPPORTED_API_VERSIONS)[number];
 

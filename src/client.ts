@@ -136,7 +136,11 @@ export class VipClient extends VipOperations<VipCallOptions> {
     const operation: OperationPlan = OPERATIONS[name];
     const call = resolveCallOptions(options, this.#options);
     const requestId = call.requestId ?? createRequestId();
-    const request = writeRequest(operation, input, { requestId, onBehalfOfAccountId: call.onBehalfOfAccountId });
+    const request = writeRequest(operation, input, {
+      requestId,
+      onBehalfOfAccountId: call.onBehalfOfAccountId,
+      apiVersion: this.#options.apiVersion,
+    });
     const body = request.xml;
     const scrubber = new SecretScrubber(request.secrets);
     const { timeoutMs, signal } = call;

@@ -7,7 +7,7 @@ import { checkDuration, checkSignal, MAX_TIMER_MS, own } from './client-options.
 import { createServiceError } from './errors/service-error-factory.js';
 import { VipAbortError, VipConfigurationError, VipTimeoutError } from './errors/request-errors.js';
 import { VipError } from './errors/vip-error.js';
-import { OPERATIONS } from './generated/operations.js';
+import { CONTRACT_VERSION, OPERATIONS } from './generated/operations.js';
 import type { PollPushStatusInput, PollPushStatusOutput, PushTransactionStatus } from './generated/types.js';
 import { watchAbort } from './core/abort-watchers.js';
 import { writeRequest } from './xml/request-writer.js';
@@ -163,8 +163,9 @@ export function waitForPush(
     const intervalMs = checkDuration(own(options, 'intervalMs'), 'intervalMs', 3000);
     const timeoutMs = checkWaitLimit(own(options, 'timeoutMs'));
     const signal = checkSignal(own(options, 'signal'), 'signal');
-    // The transaction ID is checked against the contract now, so one bad ID cannot fail a shared poll.
-    writeRequest(OPERATIONS.pollPushStatus, { transactionId: [transactionId] }, { requestId: 'push_check' });
+    // The transaction ID is checked against the contract now, so one bad ID cannot fail a shared poll. Its rules
+    // are the same in every API version, so the baseline's are used.
+    writeRequest(OPERATIONS.pollPushStatus, { transactionId: [transactionId] }, { requestId: 'push_check', apiVersion: CONTRACT_VERSION });
     const context = { operation: 'waitForPush' };
     if (signal?.aborted) {
       reject(new VipAbortError('waitForPush was aborted', { ...context, cause: signal.reason }));

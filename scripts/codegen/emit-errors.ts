@@ -40,7 +40,7 @@ function emitVipStatus(rows: DocumentedStatusRow[]): string {
   const doc = docComment([
     "Every documented VIP status code by name, e.g. `VipStatus.Success` (`'0000'`), `VipStatus.CredentialRevoked` " +
       "(`'600F'`), `VipStatus.PushSent` (`'6040'`), `VipStatus.PushApproved` (`'7000'`). Includes the codes that are not " +
-      'errors (0000, 6040, 7000, 7001), listed in numeric order. The name of an error code is its class name without ' +
+      'errors (0000, 6040, 7000, 7001, 7140), listed in numeric order. The name of an error code is its class name without ' +
       '`Error`: `VipStatus.CredentialRevoked === CredentialRevokedError.code`. Compare against the received code after ' +
       "`normalizeStatusCode`, since VIP's hexBinary codes may legally arrive in lower case.",
   ]);

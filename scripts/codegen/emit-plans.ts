@@ -55,6 +55,7 @@ function fieldLiteral(model: ContractModel, field: FieldDef): string {
   if (emptyWhenOmitted(model, field)) parts.push('emptyWhenOmitted: true');
   parts.push(`maxOccurs: ${field.maxOccurs === Number.POSITIVE_INFINITY ? 'Infinity' : field.maxOccurs}`);
   if (field.aliases) parts.push(`aliases: ${JSON.stringify(field.aliases)}`);
+  if (field.since) parts.push(`since: '${field.since.version}'`);
   if (simple) {
     const facets = facetsLiteral(simple);
     if (facets) parts.push(`facets: ${facets}`);
@@ -121,8 +122,11 @@ export function emitPlans(model: ContractModel): string {
 /** Namespace of every request and response element. */
 export const VIP_NAMESPACE = '${model.namespace}';
 
-/** API version the contracts describe. */
+/** The baseline API version: every field without \`since\` exists in it. */
 export const CONTRACT_VERSION = '${model.version}';
+
+/** Every API version the contracts describe, oldest first. */
+export const CONTRACT_VERSIONS = [${model.versions.map((v) => `'${v}'`).join(', ')}] as const;
 
 ${plans.join('\n\n')}
 

@@ -13,6 +13,7 @@ import {
   optionalInInput,
   presentOnSuccess,
   type SimpleTypeDef,
+  type SinceTag,
 } from './model.js';
 import { primitiveKind } from './read-contracts.js';
 
@@ -60,7 +61,32 @@ function limitsOf(simple: SimpleTypeDef | undefined): string[] {
   return notes.length ? [`Limits: ${notes.join(', ')}.`] : [];
 }
 
-function fieldDoc(model: ContractModel, field: FieldDef): string[] {
+/** Where a later version's fact comes from, in the words the JSDoc uses. */
+function provenance(tag: SinceTag): string {
+  return tag.source === 'wire'
+    ? 'Documented by Broadcom, and also seen on the wire in public client code.'
+    : `Named only in Broadcom's ${tag.version} documentation: no published ${tag.version} schema confirms it.`;
+}
+
+/** Which way the values of a type travel: in requests, in responses, or both (a shared type such as KeyValuePair). */
+export type Direction = 'request' | 'response' | 'both';
+
+/**
+ * The JSDoc of an element a later API version added: \`@since\`, what that means in a request and in an answer, and
+ * how sure the contract is of the element and of its position.
+ */
+function sinceDoc(tag: SinceTag, direction: Direction): string[] {
+  const option = `\`apiVersion: '${tag.version}'\``;
+  const use = {
+    request: `Send it only with the client option ${option}: with an older version the client refuses it before sending anything.`,
+    response: `VIP sends it only on the ${tag.version} paths, so only clients with ${option} receive it.`,
+    both: `In a request it needs the client option ${option} (the client refuses it otherwise); in an answer only ${tag.version} sends it.`,
+  }[direction];
+  const order = tag.orderVerified ? '' : ' Its position among the other elements is unverified (order unverified).';
+  return ['', `New in API ${tag.version}. ${use} ${provenance(tag)}${order}`, '', `@since ${tag.version}`];
+}
+
+function fieldDoc(model: ContractModel, field: FieldDef, direction: Direction): string[] {
   const simple = model.simpleTypes.get(field.type);
   const complex = model.complexTypes.get(field.type);
   const doc = field.doc || simple?.doc || complex?.doc || '';
@@ -79,6 +105,7 @@ function fieldDoc(model: ContractModel, field: FieldDef): string[] {
   if (field.presentOnSuccess) extra.push(`Always present when the status is ${field.presentOnSuccess.join(' or ')}.`);
   if (extra.length) lines.push('', ...extra);
   if (field.default !== undefined) lines.push('', `@defaultValue \`${field.default}\` (applied by VIP when omitted)`);
+  if (field.since) lines.push(...sinceDoc(field.since, direction));
   return lines;
 }
 
@@ -98,12 +125,20 @@ function tsType(model: ContractModel, names: TypeNames, field: FieldDef): string
  */
 type Presence = 'optional' | 'required' | 'never';
 
-function member(model: ContractModel, names: TypeNames, field: FieldDef, indent: string, presence: Presence, notes: string[] = []): string {
+function member(
+  model: ContractModel,
+  names: TypeNames,
+  field: FieldDef,
+  indent: string,
+  presence: Presence,
+  direction: Direction,
+  notes: string[] = [],
+): string {
   if (presence === 'never')
     return `${indent}/** Leave out: another member of this choice is given. */\n${indent}${field.name}?: undefined;\n`;
   const type = tsType(model, names, field);
   const declaration = presence === 'optional' ? `${field.name}?: ${type} | undefined` : `${field.name}: ${type}`;
-  const doc = notes.length > 0 ? [...fieldDoc(model, field), '', ...notes] : fieldDoc(model, field);
+  const doc = notes.length > 0 ? [...fieldDoc(model, field, direction), '', ...notes] : fieldDoc(model, field, direction);
   return `${docComment(doc, indent)}${indent}${declaration};\n`;
 }
 
@@ -111,9 +146,11 @@ function member(model: ContractModel, names: TypeNames, field: FieldDef, indent:
 function choiceVariants(model: ContractModel, names: TypeNames, fields: FieldDef[], choice: ChoiceDef, indent: string): string[] {
   const members = choice.members.map((m) => fields.find((f) => f.name === m) as FieldDef);
   const variants = members.map(
-    (chosen) => `{\n${members.map((m) => member(model, names, m, `${indent}  `, m === chosen ? 'required' : 'never')).join('')}${indent}}`,
+    (chosen) =>
+      `{\n${members.map((m) => member(model, names, m, `${indent}  `, m === chosen ? 'required' : 'never', 'request')).join('')}${indent}}`,
   );
-  if (choice.minOccurs === 0) variants.push(`{\n${members.map((m) => member(model, names, m, `${indent}  `, 'never')).join('')}${indent}}`);
+  if (choice.minOccurs === 0)
+    variants.push(`{\n${members.map((m) => member(model, names, m, `${indent}  `, 'never', 'request')).join('')}${indent}}`);
   return variants;
 }
 
@@ -123,6 +160,8 @@ interface ObjectShape {
   optional: (field: FieldDef) => boolean;
   /** Extra documentation lines for a member. */
   notes?: (field: FieldDef) => string[];
+  /** Whether the object travels in requests, answers or both (for the documentation of later versions' fields). */
+  direction: Direction;
   /** The type the object extends. */
   extendsName?: string;
   /** More unions to intersect with, each already written as `(\n  | {...}\n)`. */
@@ -141,7 +180,7 @@ function objectType(
 ): string {
   const plain = fields
     .filter((f) => f.choice === undefined)
-    .map((f) => member(model, names, f, '  ', shape.optional(f) ? 'optional' : 'required', shape.notes?.(f)))
+    .map((f) => member(model, names, f, '  ', shape.optional(f) ? 'optional' : 'required', shape.direction, shape.notes?.(f)))
     .join('');
   const header = docComment(doc, '');
   const unions = [
@@ -163,14 +202,48 @@ function enumAlias(names: TypeNames, def: SimpleTypeDef): string | undefined {
   const open = def.open || def.knownValues.length > 0;
   const union = [...values.map((v) => `'${v}'`), ...(open ? ['(string & {})'] : [])].join(' | ');
   const note = open ? ['', 'Open: VIP may return values not listed here, and they are accepted.'] : [];
-  return `${docComment([def.doc, ...note], '')}export type ${alias} = ${union};\n`;
+  return `${docComment([def.doc, ...note, ...valuesSinceDoc(def)], '')}export type ${alias} = ${union};\n`;
+}
+
+/** One paragraph per API version (and source) that added values to the union, naming them. */
+function valuesSinceDoc(def: SimpleTypeDef): string[] {
+  const groups = new Map<string, { values: string[]; tag: SinceTag }>();
+  for (const [value, tag] of def.valuesSince) {
+    const key = `${tag.version} ${tag.source}`;
+    const entry = groups.get(key) ?? { values: [], tag };
+    entry.values.push(`\`${value}\``);
+    groups.set(key, entry);
+  }
+  return [...groups.values()].flatMap(({ values, tag }) => ['', `Added in API ${tag.version}: ${values.join(', ')}. ${provenance(tag)}`]);
 }
 
 const isOperationType = (model: ContractModel, type: string) =>
   model.services.some((s) => s.operations.some((op) => op.requestType === type || op.responseType === type));
 
 /** Inputs, and the shared types inputs use: optional when the schema says so or when the SDK sends it empty. */
-const INPUT_SHAPE = (model: ContractModel): ObjectShape => ({ optional: (f) => optionalInInput(model, f) });
+const INPUT_SHAPE = (model: ContractModel, direction: Direction): ObjectShape => ({
+  optional: (f) => optionalInInput(model, f),
+  direction,
+});
+
+/** The complex types reachable from the operations' request types, and those reachable from their response types. */
+function directions(model: ContractModel): (type: string) => Direction {
+  const reach = (roots: string[]): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (name: string): void => {
+      const type = model.complexTypes.get(name);
+      if (type === undefined || seen.has(name)) return;
+      seen.add(name);
+      for (const field of allFields(model, type).fields) visit(field.type);
+    };
+    roots.forEach(visit);
+    return seen;
+  };
+  const operations = model.services.flatMap((s) => s.operations);
+  const requests = reach(operations.map((op) => op.requestType));
+  const responses = reach(operations.map((op) => op.responseType));
+  return (type) => (requests.has(type) ? (responses.has(type) ? 'both' : 'request') : 'response');
+}
 
 /**
  * The output's union over the success statuses, when some field is guaranteed with some of them only: one variant
@@ -211,6 +284,7 @@ function outputType(model: ContractModel, names: TypeNames, op: OperationDef, re
   );
   const flag = op.resultFlag;
   const shape: ObjectShape = {
+    direction: 'response',
     optional: (f) => f.minOccurs === 0 && !always.has(f.name) && f.name !== flag?.field,
     notes: (f) =>
       f.name === flag?.field
@@ -239,7 +313,7 @@ function operationTypes(model: ContractModel, names: TypeNames, op: OperationDef
     ],
     request.fields,
     request.choices,
-    INPUT_SHAPE(model),
+    INPUT_SHAPE(model, 'request'),
   );
   const output = outputType(model, names, op, response);
   const requestBase = request.base ? names.complex(request.base) : undefined;
@@ -249,6 +323,7 @@ function operationTypes(model: ContractModel, names: TypeNames, op: OperationDef
 
 export function emitTypes(model: ContractModel): string {
   const names = typeNames(model);
+  const directionOf = directions(model);
   const out: string[] = [];
   for (const def of model.simpleTypes.values()) {
     const alias = enumAlias(names, def);
@@ -265,7 +340,7 @@ export function emitTypes(model: ContractModel): string {
       continue;
     }
     const { fields, choices } = allFields(model, type);
-    out.push(objectType(model, names, name, [type.doc], fields, choices, INPUT_SHAPE(model)));
+    out.push(objectType(model, names, name, [type.doc], fields, choices, INPUT_SHAPE(model, directionOf(type.name))));
   }
   const operations = model.services.flatMap((s) => s.operations);
   for (const op of operations) out.push(operationTypes(model, names, op));

@@ -2,6 +2,19 @@
 
 export type PrimitiveKind = 'string' | 'boolean' | 'int' | 'double' | 'dateTime' | 'hex';
 
+/**
+ * `sdk:since`: the API version that added an element or a value, and how sure we are of it. Only the contracts of
+ * versions after the baseline carry it, on exactly what the previous version lacks (see merge-versions.ts).
+ */
+export interface SinceTag {
+  /** The API version that added it, e.g. `'1.10'`. */
+  version: string;
+  /** `doc`: named in Broadcom's documentation only; `wire`: also seen in a real request or response. */
+  source: 'doc' | 'wire';
+  /** For elements: whether their position in the sequence is proven (seen on the wire), not just assumed. */
+  orderVerified: boolean;
+}
+
 export interface Facets {
   length?: number;
   minLength?: number;
@@ -25,6 +38,8 @@ export interface SimpleTypeDef {
   open: boolean;
   /** Documented values of a free-text type, typed as an open union. */
   knownValues: string[];
+  /** The enumeration or known values added after the baseline version, with their tag. */
+  valuesSince: Map<string, SinceTag>;
 }
 
 export interface FieldDef {
@@ -45,6 +60,8 @@ export interface FieldDef {
    * The reader stores the annotation's `status` list here, or every success code of the operation without one.
    */
   presentOnSuccess?: string[];
+  /** `sdk:since`: the element exists only from this API version on. */
+  since?: SinceTag;
 }
 
 export interface ChoiceDef {
@@ -88,7 +105,10 @@ export interface ServiceDef {
 
 export interface ContractModel {
   namespace: string;
+  /** The baseline version: the oldest contract, whose fields need no particular `apiVersion`. */
   version: string;
+  /** Every version with contracts in wsdl/, oldest first; the model holds the union of them all. */
+  versions: string[];
   simpleTypes: Map<string, SimpleTypeDef>;
   complexTypes: Map<string, ComplexTypeDef>;
   services: ServiceDef[];

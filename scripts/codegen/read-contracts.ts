@@ -15,7 +15,9 @@ import type {
   PrimitiveKind,
   ServiceDef,
   SimpleTypeDef,
+  SinceTag,
 } from './model.js';
+import { mergeVersions } from './merge-versions.js';
 
 interface XmlNode {
   tag: string;
@@ -99,6 +101,26 @@ export function primitiveKind(type: string): PrimitiveKind | undefined {
   return PRIMITIVES[type];
 }
 
+const SOURCES: readonly SinceTag['source'][] = ['doc', 'wire'];
+const ORDERS: Readonly<Record<string, boolean>> = { wire: true, unverified: false };
+
+/**
+ * Reads an `sdk:since` tag: `version` and `source` always; `order` (`wire` or `unverified`) on elements only, where
+ * the position in the sequence is a fact of its own.
+ */
+function readSince(attrs: Record<string, string>, where: string, isElement: boolean): SinceTag {
+  const version = attrs.version ?? attrs.since;
+  const source = attrs.source as SinceTag['source'];
+  if (version === undefined || !/^\d+\.\d+$/.test(version)) throw new Error(`${where}: sdk:since needs a version such as 1.10`);
+  if (!SOURCES.includes(source)) throw new Error(`${where}: sdk:since needs source="doc" or source="wire"`);
+  const order = attrs.order;
+  if (isElement !== (order !== undefined)) {
+    throw new Error(`${where}: sdk:since takes order="wire|unverified" on elements, and only there`);
+  }
+  if (order !== undefined && ORDERS[order] === undefined) throw new Error(`${where}: sdk:since order must be wire or unverified`);
+  return { version, source, orderVerified: ORDERS[order ?? ''] ?? false };
+}
+
 function readSimpleType(node: XmlNode): SimpleTypeDef {
   const name = required(node, 'name', 'simpleType');
   const restriction = child(node, 'xsd:restriction');
@@ -106,9 +128,24 @@ function readSimpleType(node: XmlNode): SimpleTypeDef {
   const base = required(restriction, 'base', name);
   const kind = PRIMITIVES[base];
   if (kind === undefined) throw new Error(`simpleType ${name}: unsupported base ${base}`);
-  const def: SimpleTypeDef = { name, doc: docOf(node), kind, facets: {}, secret: false, personal: false, open: false, knownValues: [] };
+  const def: SimpleTypeDef = {
+    name,
+    doc: docOf(node),
+    kind,
+    facets: {},
+    secret: false,
+    personal: false,
+    open: false,
+    knownValues: [],
+    valuesSince: new Map(),
+  };
   for (const facet of restriction.children) {
     const value = required(facet, 'value', name);
+    for (const info of appinfo(facet)) {
+      if (info.tag !== 'sdk:since' || facet.tag !== 'xsd:enumeration')
+        throw new Error(`simpleType ${name}: unknown annotation ${info.tag} on ${facet.tag}`);
+      def.valuesSince.set(value, readSince(info.attrs, `${name} value ${value}`, false));
+    }
     switch (facet.tag) {
       case 'xsd:length':
       case 'xsd:minLength':
@@ -134,8 +171,14 @@ function readSimpleType(node: XmlNode): SimpleTypeDef {
     if (info.tag === 'sdk:secret') def.secret = true;
     else if (info.tag === 'sdk:personal') def.personal = true;
     else if (info.tag === 'sdk:open') def.open = true;
-    else if (info.tag === 'sdk:knownValues') def.knownValues = info.text.split(/\s+/).filter(Boolean);
-    else throw new Error(`simpleType ${name}: unknown annotation ${info.tag}`);
+    else if (info.tag === 'sdk:knownValues') {
+      const values = info.text.split(/\s+/).filter(Boolean);
+      def.knownValues.push(...values);
+      // A later group may carry since/source: the values a later API version documents.
+      if (info.attrs.since !== undefined) {
+        for (const value of values) def.valuesSince.set(value, readSince(info.attrs, `${name} value ${value}`, false));
+      }
+    } else throw new Error(`simpleType ${name}: unknown annotation ${info.tag}`);
   }
   return def;
 }
@@ -162,6 +205,8 @@ function readElement(node: XmlNode, owner: string, choice?: number): FieldDef {
       if (field.presentOnSuccess !== undefined) throw new Error(`${owner}.${name}: sdk:presentOnSuccess is given twice`);
       // Left empty until the services are read: no status list means every success code of the operation.
       field.presentOnSuccess = (info.attrs.status ?? '').split(/\s+/).filter(Boolean);
+    } else if (info.tag === 'sdk:since') {
+      field.since = readSince(info.attrs, `${owner}.${name}`, true);
     } else {
       throw new Error(`${owner}.${name}: unknown annotation ${info.tag}`);
     }
@@ -289,22 +334,32 @@ function resolvePresentOnSuccess(complexTypes: Map<string, ComplexTypeDef>, serv
   }
 }
 
-/** Reads every contract in `dir` into one model. */
-export function readContracts(dir: string): ContractModel {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.xsd') || f.endsWith('.wsdl'))
-    .sort();
-  const hash = createHash('sha256');
-  for (const file of files)
-    hash
-      .update(file)
-      .update('\0')
-      .update(readFileSync(join(dir, file)))
-      .update('\0');
+/** The contract files of one API version: its schema and the three services' WSDLs. */
+interface VersionFiles {
+  version: string;
+  xsd: string;
+  wsdl: string[];
+}
 
-  const xsdFiles = files.filter((f) => f.endsWith('.xsd'));
-  if (xsdFiles.length !== 1) throw new Error(`expected exactly one .xsd in ${dir}, found ${xsdFiles.length}`);
-  const schema = parseFile(join(dir, xsdFiles[0] as string));
+/** Groups the files of `dir` by the API version in their names (`vipuserservices-1.8.xsd`, `…-auth-1.10.wsdl`). */
+function filesByVersion(files: string[]): VersionFiles[] {
+  const versions = new Map<string, VersionFiles>();
+  for (const file of files) {
+    const version = /-(\d+\.\d+)\.(?:xsd|wsdl)$/.exec(file)?.[1];
+    if (version === undefined) throw new Error(`${file}: the file name must end in the API version, e.g. -1.8.xsd`);
+    const entry = versions.get(version) ?? { version, xsd: '', wsdl: [] };
+    if (file.endsWith('.wsdl')) entry.wsdl.push(file);
+    else if (entry.xsd !== '') throw new Error(`expected exactly one .xsd for version ${version}, found ${entry.xsd} and ${file}`);
+    else entry.xsd = file;
+    versions.set(version, entry);
+  }
+  for (const entry of versions.values()) if (entry.xsd === '') throw new Error(`version ${entry.version} has no .xsd`);
+  return [...versions.values()];
+}
+
+/** Reads the contracts of one API version. */
+function readVersion(dir: string, files: VersionFiles): ContractModel {
+  const schema = parseFile(join(dir, files.xsd));
   const simpleTypes = new Map(children(schema, 'xsd:simpleType').map((n) => [n.attrs.name as string, readSimpleType(n)]));
   const complexTypes = new Map(children(schema, 'xsd:complexType').map((n) => [n.attrs.name as string, readComplexType(n)]));
   const elementTypes = new Map(
@@ -319,14 +374,40 @@ export function readContracts(dir: string): ContractModel {
     }
   }
 
-  const services = files.filter((f) => f.endsWith('.wsdl')).map((f) => readService(join(dir, f), f, elementTypes));
+  const services = files.wsdl.map((f) => readService(join(dir, f), f, elementTypes));
+  const suffix = `_${files.version.replace('.', '_')}`;
+  for (const service of services) {
+    if (!service.path.endsWith(suffix)) throw new Error(`${service.file}: the service address must end in ${suffix}, got ${service.path}`);
+  }
   resolvePresentOnSuccess(complexTypes, services);
+  const version = schema.attrs.version ?? '';
+  if (version !== files.version) throw new Error(`${files.xsd}: its version attribute says ${version}, its name ${files.version}`);
   return {
     namespace: required(schema, 'targetNamespace', 'schema'),
-    version: schema.attrs.version ?? '',
+    version,
+    versions: [version],
     simpleTypes,
     complexTypes,
     services,
-    sourceHash: hash.digest('hex'),
+    sourceHash: '',
   };
+}
+
+/**
+ * Reads every contract in `dir` into one model: each API version on its own, then merged (merge-versions.ts), so
+ * the model holds every version's elements and says which version added each one.
+ */
+export function readContracts(dir: string): ContractModel {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.xsd') || f.endsWith('.wsdl'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(dir, file)))
+      .update('\0');
+  const merged = mergeVersions(filesByVersion(files).map((entry) => readVersion(dir, entry)));
+  return { ...merged, sourceHash: hash.digest('hex') };
 }

@@ -56,6 +56,13 @@ export interface FieldPlan {
   readonly personal?: boolean;
   /** Other element names accepted for this field in responses. */
   readonly aliases?: readonly string[];
+  /**
+   * The API version that added the element (`sdk:since` in the contracts); absent for elements of the baseline,
+   * 1.8. The request writer refuses a value for it when the client's `apiVersion` is older (a `VipValidationError`
+   * with rule `version`), because an older VIP rejects the whole request as a schema violation (600B); the mock
+   * leaves it out of answers on older paths. Responses are read the same way whatever the version.
+   */
+  readonly since?: '1.10';
 }
 
 /** An `xsd:choice`: exactly one (required) or at most one of the members. */

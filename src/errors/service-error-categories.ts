@@ -22,7 +22,7 @@ export interface VipStatusReport {
 
 /** Where the failing status came from: the call context plus, for push outcomes, the transaction it belongs to. */
 export interface ServiceErrorContext extends CallContext, VipErrorOptions {
-  /** The push transaction whose outcome this status is (set by `waitForPush` for 7002-7008). */
+  /** The push transaction whose outcome this status is (set by `waitForPush` for the codes of `PushTransactionError`). */
   transactionId?: string | undefined;
 }
 
@@ -183,7 +183,8 @@ export class DeliveryError extends VipServiceError {
 
 /**
  * Push could not be used or did not end in approval: push switched off or unsupported (602E, 6041, 6043, 604F),
- * sending failed (6042), or the push transaction ended without approval (7002-7008, see `PushTransactionError`).
+ * sending failed (6042), or the push transaction ended without approval (7002-7008, 7120-7125, 7141, see
+ * `PushTransactionError`).
  */
 export class PushError extends VipServiceError {
   static {
@@ -193,8 +194,9 @@ export class PushError extends VipServiceError {
 }
 
 /**
- * A push transaction ended without approval (7002-7008). Raised by `waitForPush` from a poll's per-transaction
- * status, so it names the transaction.
+ * A push transaction ended without approval: denied, replaced, expired, unknown or not completed (7002-7008), and in
+ * 1.10 a failed local authentication on the phone (7120-7125) or a wrong number picked for the number challenge
+ * (7141). Raised by `waitForPush` from a poll's per-transaction status, so it names the transaction.
  */
 export class PushTransactionError extends PushError {
   static {

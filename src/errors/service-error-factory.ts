@@ -22,7 +22,7 @@ const CLASS_BY_CODE: ReadonlyMap<string, ServiceErrorClass> = new Map(Object.ent
 
 /**
  * The error class VIP's `code` maps to, e.g. `errorClassForStatus('600f') === CredentialRevokedError`.
- * Case-insensitive. Undefined for codes that are not errors (0000, 6040, 7000, 7001) and for undocumented codes.
+ * Case-insensitive. Undefined for codes that are not errors (0000, 6040, 7000, 7001, 7140) and for undocumented codes.
  * Never throws.
  */
 export function errorClassForStatus(code: string): ServiceErrorClass | undefined {
@@ -39,7 +39,7 @@ export interface StatusGuidance {
   readonly cause: string;
   /** What can be done about it. */
   readonly solution: string;
-  /** The category of its error class; undefined for codes that are not errors (0000, 6040, 7000, 7001). */
+  /** The category of its error class; undefined for codes that are not errors (0000, 6040, 7000, 7001, 7140). */
   readonly category: ServiceErrorCategory | undefined;
   /** True when calling again later may succeed. */
   readonly retryable: boolean;

@@ -40,7 +40,7 @@ export type ServiceErrorParent = ServiceErrorCategory | 'PushTransactionError';
 export interface StatusTableRow extends DocumentedStatus {
   /**
    * The class that `${name}Error` extends. Only error codes have one: a row without it (success, push sent, push
-   * approved, push in progress) gets a `VipStatus` key but no class. Why each code sits in its category is written
+   * approved, push in progress, number challenge pending) gets a `VipStatus` key but no class. Why each code sits in its category is written
    * on the category classes.
    */
   readonly parent?: ServiceErrorParent;
@@ -547,6 +547,73 @@ export const STATUS_TABLE = {
     cause:
       'The requirements asked for in `requestParameters` could not be met (for example local authentication on the device failed); the detail code tells which.',
     solution: 'Read `detail`/`detailMessage`, then ask the user to try again or relax the requirements.',
+    retryable: false,
+  },
+  // 7120-7125 and 7140/7141 are documented for 1.10 as per-transaction codes of pollPushStatus (detail codes on the
+  // documentation's page); waitForPush also accepts them as a transaction's status. See push.ts.
+  '7120': {
+    name: 'LocalAuthenticationCancelled',
+    parent: 'PushTransactionError',
+    message: 'Local authentication cancelled.',
+    cause:
+      'The push asked for a check on the device itself (fingerprint, face or device PIN, through `requestParameters`), and the user dismissed it.',
+    solution: 'Let the user try again; they may have cancelled on purpose, so do not retry by yourself.',
+    retryable: false,
+  },
+  '7121': {
+    name: 'LocalAuthenticationFailed',
+    parent: 'PushTransactionError',
+    message: 'Local authentication failed.',
+    cause: 'The device check that `requestParameters` asked for (fingerprint, face or device PIN) did not recognise the user.',
+    solution: 'Treat the sign-in as not approved; offer a new push or another way to authenticate.',
+    retryable: false,
+  },
+  '7122': {
+    name: 'LocalAuthenticationNotSupportedByDevice',
+    parent: 'PushTransactionError',
+    message: 'Local authentication not supported by device.',
+    cause: "The user's phone has no means of local authentication that the push could require.",
+    solution: 'Send the push without requiring local authentication, or use another credential.',
+    retryable: false,
+  },
+  '7123': {
+    name: 'LocalAuthenticationNotConfigured',
+    parent: 'PushTransactionError',
+    message: 'Local authentication not configured.',
+    cause: 'The phone could check the user locally, but no fingerprint, face or device PIN is set up on it.',
+    solution: 'Ask the user to set up a screen lock or biometrics on the phone, or send the push without the requirement.',
+    retryable: false,
+  },
+  '7124': {
+    name: 'LocalAuthenticationNotSupportedByClient',
+    parent: 'PushTransactionError',
+    message: 'Local authentication not supported by client.',
+    cause: 'The VIP Access version on the phone cannot perform the local authentication the push required.',
+    solution: 'Have the user update VIP Access, or send the push without requiring local authentication.',
+    retryable: false,
+  },
+  '7125': {
+    name: 'LocalAuthenticationNotPerformed',
+    parent: 'PushTransactionError',
+    message: 'Local authentication not performed.',
+    cause: 'The push required a local check on the device, but the answer came back without one.',
+    solution: 'Treat the sign-in as not approved and send a new push if the user still wants to sign in.',
+    retryable: false,
+  },
+  '7140': {
+    name: 'NumberChallengePending',
+    message: 'Numbers challenge pending.',
+    cause: 'The push carries a number challenge, and the user has not yet picked the number on the phone.',
+    solution: 'Keep showing the number from the push answer (`numbersChallengeValue`) and keep polling.',
+    retryable: false,
+  },
+  '7141': {
+    name: 'NumberChallengeFailed',
+    parent: 'PushTransactionError',
+    message: 'Numbers challenge failed.',
+    cause: 'The user picked a number on the phone other than the one the sign-in page showed.',
+    solution:
+      'Refuse the sign-in. A wrong number can mean the user is answering a push someone else started (push fatigue): send a new push only when the user asks for one.',
     retryable: false,
   },
 } as const satisfies Readonly<Record<string, StatusTableRow>>;

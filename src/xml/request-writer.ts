@@ -5,6 +5,7 @@
 import { types } from 'node:util';
 import { VipValidationError } from '../errors/request-errors.js';
 import { VipError } from '../errors/vip-error.js';
+import { apiVersionAtLeast } from '../core/api-version.js';
 import type { FieldPlan, OperationPlan, TypePlan } from '../core/plan.js';
 import { VIP_NAMESPACE } from '../generated/operations.js';
 import { escapeXmlText } from './xml-text.js';
@@ -56,7 +57,10 @@ function missing(container: object, key: string | number, value: null | undefine
 class Writer {
   xml = '';
   readonly secrets: string[] = [];
-  constructor(private readonly operation: string) {}
+  constructor(
+    private readonly operation: string,
+    private readonly apiVersion: string,
+  ) {}
 
   fail(field: string, rule: string, message: string): never {
     throw new VipValidationError(field, rule, message, { operation: this.operation });
@@ -83,6 +87,10 @@ class Writer {
         if (field.emptyWhenOmitted) this.element(field, {}, at);
         else if (field.required) this.fail(at, 'required', `${at} is required${missing(values, field.name, value)}`);
         continue;
+      }
+      // An older VIP refuses the whole request (600B) for an element its schema lacks: say so before sending.
+      if (field.since !== undefined && !apiVersionAtLeast(this.apiVersion, field.since)) {
+        this.fail(at, 'version', `${at} needs apiVersion '${field.since}' (this client uses '${this.apiVersion}')`);
       }
       if (field.maxOccurs > 1) {
         if (!Array.isArray(value)) this.fail(at, 'type', `${at} must be an array`);
@@ -195,14 +203,15 @@ class Writer {
 
 /**
  * Builds the SOAP envelope for one call. `input` holds the operation's own fields; the base fields come from
- * `base`. Throws `VipValidationError` for the first field that breaks the contract.
+ * `base`, with the client's `apiVersion`, which decides whether fields added in a later version may be sent.
+ * Throws `VipValidationError` for the first field that breaks the contract.
  */
 export function writeRequest(
   operation: OperationPlan,
   input: object,
-  base: { requestId: string; onBehalfOfAccountId?: string | undefined },
+  base: { requestId: string; onBehalfOfAccountId?: string | undefined; apiVersion: string },
 ): WrittenRequest {
-  const writer = new Writer(operation.name);
+  const writer = new Writer(operation.name, base.apiVersion);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) writer.fail('input', 'type', 'the input must be an object');
   try {
     writer.refuseProxy(input, 'input');

@@ -181,7 +181,7 @@ describe('option values checked where they are set', () => {
   it.each([
     ['timeoutMs of 2^31', { timeoutMs: 2 ** 31 }, /timeoutMs must be a number of milliseconds from 1 to 2147483647, got 2147483648/],
     ['timeoutMs of 0.5', { timeoutMs: 0.5 }, /timeoutMs must be a number of milliseconds from 1 to 2147483647/],
-    ['apiVersion as a number', { apiVersion: 1.8 }, /apiVersion must be one of '1.7', '1.8', got the number 1.8/],
+    ['apiVersion as a number', { apiVersion: 1.8 }, /apiVersion must be one of '1.7', '1.8', '1.10', got the number 1.8/],
     ['a hook that is not a function', { hooks: { onRequest: 'log' } }, /hooks.onRequest must be a function/],
     ['logPersonalData that is not a boolean', { logPersonalData: 'yes' }, /logPersonalData must be true or false/],
   ])('refuses %s at construction', (_name, options, message) => {

@@ -63,8 +63,8 @@ describe('unknown option names', () => {
 
 describe('values', () => {
   it.each([
-    [{ apiVersion: '1.9' }, "apiVersion must be one of '1.7', '1.8', got \"1.9\""],
-    [{ apiVersion: 1.8 }, "apiVersion must be one of '1.7', '1.8', got the number 1.8"],
+    [{ apiVersion: '1.9' }, "apiVersion must be one of '1.7', '1.8', '1.10', got \"1.9\""],
+    [{ apiVersion: 1.8 }, "apiVersion must be one of '1.7', '1.8', '1.10', got the number 1.8"],
     [{ timeoutMs: 3e9 }, 'timeoutMs must be a number of milliseconds from 1 to 2147483647, got 3000000000'],
     [{ connections: 0 }, 'connections must be a whole number of at least 1, got 0'],
     [{ connections: 2.5 }, 'connections must be a whole number of at least 1, got 2.5'],

@@ -46,7 +46,7 @@ describe('tolerance', () => {
         <fidoInfo><aaguid>x</aaguid></fidoInfo>
         <bindingDetail><bindStatus>ENABLED</bindStatus><lastBindTime>2017-08-15T01:20:00.000Z</lastBindTime><newFlag>true</newFlag></bindingDetail>
       </credentialBindingDetail>
-      <isPinExpired>false</isPinExpired>`);
+      <isPinExpiredSoon>false</isPinExpiredSoon>`);
     expect(output).toEqual({
       requestId: RID,
       status: '0000',

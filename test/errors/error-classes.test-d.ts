@@ -35,8 +35,10 @@ describe('per-code error classes', () => {
     expectTypeOf(error.documentedCause).toEqualTypeOf<string | undefined>();
   });
 
-  it('exist for every VipStatus name except the four codes that are not errors', () => {
-    expectTypeOf<Exclude<VipStatusName, ErrorName>>().toEqualTypeOf<'Success' | 'PushSent' | 'PushApproved' | 'PushInProgress'>();
+  it('exist for every VipStatus name except the five codes that are not errors', () => {
+    expectTypeOf<Exclude<VipStatusName, ErrorName>>().toEqualTypeOf<
+      'Success' | 'PushSent' | 'PushApproved' | 'PushInProgress' | 'NumberChallengePending'
+    >();
   });
 
   it('carry, statically and on instances, exactly the code VipStatus gives their name', () => {

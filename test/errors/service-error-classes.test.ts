@@ -70,9 +70,16 @@ const EXPECTED: ReadonlyArray<readonly [code: string, className: string, categor
   ['7005', 'PushNotFoundError', 'PushError'],
   ['7006', 'PushNotCompletedError', 'PushError'],
   ['7008', 'PushRequestParametersNotMetError', 'PushError'],
+  ['7120', 'LocalAuthenticationCancelledError', 'PushError'],
+  ['7121', 'LocalAuthenticationFailedError', 'PushError'],
+  ['7122', 'LocalAuthenticationNotSupportedByDeviceError', 'PushError'],
+  ['7123', 'LocalAuthenticationNotConfiguredError', 'PushError'],
+  ['7124', 'LocalAuthenticationNotSupportedByClientError', 'PushError'],
+  ['7125', 'LocalAuthenticationNotPerformedError', 'PushError'],
+  ['7141', 'NumberChallengeFailedError', 'PushError'],
 ];
 
-const NOT_ERRORS = ['0000', '6040', '7000', '7001'];
+const NOT_ERRORS = ['0000', '6040', '7000', '7001', '7140'];
 const RETRYABLE = ['6005', '6029'];
 
 function exportedClass(name: string): typeof VipServiceError {
@@ -114,9 +121,9 @@ describe('per-code error classes', () => {
     expect(classNames.size).toBe(EXPECTED.length);
   });
 
-  it('gives the push transaction outcomes (7002-7008) the push-transaction family', () => {
+  it('gives the push transaction outcomes (7002-7008, 7120-7125, 7141) the push-transaction family', () => {
     for (const [code, className] of EXPECTED) {
-      const isTransactionOutcome = code.startsWith('70');
+      const isTransactionOutcome = code.startsWith('70') || code.startsWith('71');
       const inFamily = exportedClass(className).prototype instanceof errors.PushTransactionError;
       expect(inFamily, className).toBe(isTransactionOutcome);
     }

@@ -201,8 +201,8 @@ describe('VipStatus and describeStatus', () => {
     expect(VipStatus.PushApproved).toBe('7000');
     expect(VipStatus.PushInProgress).toBe('7001');
     expect(VipStatus.VipInternal).toBe('6005');
-    expect(Object.values(VipStatus)).toHaveLength(62);
-    expect(new Set(Object.values(VipStatus)).size).toBe(62);
+    expect(Object.values(VipStatus)).toHaveLength(70);
+    expect(new Set(Object.values(VipStatus)).size).toBe(70);
     for (const code of Object.values(VipStatus)) expect(code).toMatch(/^[0-9A-F]{4}$/);
     expect(Object.isFrozen(VipStatus)).toBe(true);
     const codes = Object.values(VipStatus);

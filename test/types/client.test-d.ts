@@ -14,8 +14,8 @@ import type {
   EvaluateRiskOutput,
   GetServerTimeOutput,
   GetUserInfoOutput,
-  KeyValuePair,
   PollPushStatusOutput,
+  PushAttribute,
   PushTransactionStatus,
   RegisterInput,
   SetTemporaryPasswordInput,
@@ -51,7 +51,7 @@ describe('method signatures', () => {
     expectTypeOf<GetUserInfoOutput['credentialBindingDetail']>().toEqualTypeOf<CredentialBindingDetail[] | undefined>();
     expectTypeOf<GetUserInfoOutput['userStatus']>().toEqualTypeOf<UserStatus | undefined>();
     expectTypeOf<CredentialBindingDetail['bindingDetail']['lastBindTime']>().toEqualTypeOf<Date>();
-    expectTypeOf<CredentialBindingDetail['pushAttributes']>().toEqualTypeOf<KeyValuePair[] | undefined>();
+    expectTypeOf<CredentialBindingDetail['pushAttributes']>().toEqualTypeOf<PushAttribute[] | undefined>();
     expectTypeOf<NonNullable<CredentialBindingDetail['tokenInfo']>['TokenId']>().toEqualTypeOf<TokenId>();
     expectTypeOf<EvaluateRiskOutput['Risky']>().toEqualTypeOf<boolean>();
     expectTypeOf<EvaluateRiskOutput['RiskScore']>().toEqualTypeOf<number | undefined>();
