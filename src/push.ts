@@ -4,12 +4,12 @@
  * clock, and cancellation is immediate.
  */
 import { checkDuration, checkSignal, MAX_TIMER_MS, own } from './client-options.js';
-import { createServiceError } from './errors/service-error-factory.js';
 import { VipAbortError, VipConfigurationError, VipTimeoutError } from './errors/request-errors.js';
 import { VipError } from './errors/vip-error.js';
 import { CONTRACT_VERSION, OPERATIONS } from './generated/operations.js';
 import type { PollPushStatusInput, PollPushStatusOutput, PushTransactionStatus } from './generated/types.js';
 import { watchAbort } from './core/abort-watchers.js';
+import { readPushOutcome } from './push-outcome.js';
 import { writeRequest } from './xml/request-writer.js';
 
 /** Options of {@link VipClient.waitForPush}. */
@@ -39,10 +39,10 @@ export type PushTransactionResult = PushTransactionStatus & {
 /** The part of the client the push helper needs. */
 export interface PushPollingClient {
   pollPushStatus(input: PollPushStatusInput): Promise<PollPushStatusOutput>;
+  /** The client's settings: with `apiVersion` '1.10', the per-transaction codes of 1.10 are read too (see readPushOutcome). */
+  readonly config?: { readonly apiVersion: string } | undefined;
 }
 
-const APPROVED = '7000';
-const IN_PROGRESS = '7001';
 const MAX_IDS_PER_POLL = 20;
 
 interface Waiter {
@@ -110,9 +110,11 @@ class PushPoller {
         continue;
       }
       const status = statuses?.find((s) => s.transactionId === waiter.transactionId);
-      if (status === undefined || status.status === IN_PROGRESS) continue;
-      if (status.status === APPROVED) waiter.settle(undefined, status as PushTransactionResult);
-      else waiter.settle(createServiceError(status, { operation: 'waitForPush', transactionId: waiter.transactionId }));
+      if (status === undefined) continue;
+      const apiVersion = this.#client.config?.apiVersion ?? CONTRACT_VERSION;
+      const outcome = readPushOutcome(status, { operation: 'waitForPush', transactionId: waiter.transactionId, apiVersion });
+      if (outcome === 'approved') waiter.settle(undefined, status as PushTransactionResult);
+      else if (outcome !== 'pending') waiter.settle(outcome);
     }
     this.#schedule();
   }
@@ -150,7 +152,9 @@ function startDeadline(timeoutMs: number, onDeadline: () => void): () => void {
  * Waits until push transaction `transactionId` is final. See {@link VipClient.waitForPush}.
  * @throws {@link VipValidationError} for a malformed transaction ID; the push error class of the final status
  * (7002 `PushDeniedError`, 7003 `PushChangedError`, 7004 `PushExpiredError`, 7005 `PushNotFoundError`,
- * 7006 `PushNotCompletedError`, 7008 `PushRequestParametersNotMetError`); {@link VipTimeoutError};
+ * 7006 `PushNotCompletedError`, 7008 `PushRequestParametersNotMetError`; with `apiVersion` '1.10' also 7141
+ * `NumberChallengeFailedError` and the local-authentication classes of 7120-7125, also when they come as the
+ * detail of a final status; 7140, number challenge pending, keeps waiting); {@link VipTimeoutError};
  * {@link VipAbortError}; or the poll's own error when a read would not be retried after it.
  */
 export function waitForPush(
