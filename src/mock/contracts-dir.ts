@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { CONTRACT_FILES } from '../generated/contracts.js';
 import type { ServiceName } from '../core/plan.js';
 
-/** File name of each service's WSDL among the contracts. */
+/** The part of each service's WSDL file name before the version: `vipuserservices-auth-1.10.wsdl`. */
 const WSDL_FILES: Record<ServiceName, string> = {
-  Authentication: 'vipuserservices-auth-1.8.wsdl',
-  Management: 'vipuserservices-mgmt-1.8.wsdl',
-  Query: 'vipuserservices-query-1.8.wsdl',
+  Authentication: 'vipuserservices-auth',
+  Management: 'vipuserservices-mgmt',
+  Query: 'vipuserservices-query',
 };
 
 /** A service's WSDL: its text and the absolute path it was written to. */
@@ -53,15 +53,18 @@ async function writeContracts(): Promise<string> {
 }
 
 /**
- * The WSDL of `service`, with its path in the contracts directory (written on first use).
- * @throws when the temporary directory cannot be written.
+ * The WSDL of `service` in the contracts of `contractVersion` (`1.8`, `1.10`), with its path in the contracts
+ * directory (written on first use).
+ * @throws when the temporary directory cannot be written, or there is no such contract.
  */
-export async function wsdlFile(service: ServiceName): Promise<WsdlFile> {
+export async function wsdlFile(service: ServiceName, contractVersion: string): Promise<WsdlFile> {
   written ??= writeContracts().catch((error: unknown) => {
     written = undefined;
     throw error;
   });
   const directory = await written;
-  const name = WSDL_FILES[service];
-  return { xml: CONTRACT_FILES[name] as string, path: join(directory, name) };
+  const name = `${WSDL_FILES[service]}-${contractVersion}.wsdl`;
+  const xml = CONTRACT_FILES[name];
+  if (xml === undefined) throw new Error(`the mock has no contract ${name}`);
+  return { xml, path: join(directory, name) };
 }

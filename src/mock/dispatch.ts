@@ -48,35 +48,41 @@ export function statusResponse(
   operation: OperationName,
   requestId: string,
   answer: StatusFields & { fields?: object },
+  apiVersion: string,
 ): Record<string, unknown> {
   const { status, detail } = answer;
-  return shapeResponse(OPERATIONS[operation].response, {
+  const values = {
     ...answer.fields,
     requestId,
     status,
     statusMessage: answer.statusMessage ?? statusMessageOf(status),
     detail,
     detailMessage: answer.detailMessage ?? (detail === undefined ? undefined : detailMessageOf(detail)),
-  });
+  };
+  return shapeResponse(OPERATIONS[operation].response, values, apiVersion);
 }
 
-/** Runs one request against the model and returns the response object for node-soap to serialise. */
-export function respond(model: VipModel, operation: OperationName, args: unknown): Record<string, unknown> {
+/**
+ * Runs one request, sent to the paths of `apiVersion`, against the model and returns the response object for
+ * node-soap to serialise.
+ */
+export function respond(model: VipModel, operation: OperationName, args: unknown, apiVersion: string): Record<string, unknown> {
   const requestId = requestIdOf(args);
-  const checked = checkRequest(OPERATIONS[operation].request, args);
+  const checked = checkRequest(OPERATIONS[operation].request, args, apiVersion);
   if (!checked.ok) {
     const status = schemaFailureStatus(checked.element, checked.facet);
-    return statusResponse(operation, requestId, { status, detailMessage: status === '600B' ? checked.reason : undefined });
+    return statusResponse(operation, requestId, { status, detailMessage: status === '600B' ? checked.reason : undefined }, apiVersion);
   }
   const { requestId: _requestId, onBehalfOfAccountId, ...input } = checked.value;
   const account = model.account(onBehalfOfAccountId as string | undefined);
-  if (account === undefined) return statusResponse(operation, requestId, { status: '6001' });
+  if (account === undefined) return statusResponse(operation, requestId, { status: '6001' }, apiVersion);
   const handler = HANDLERS[operation] as Handler<OperationName>;
   const outcome = handler(input as unknown as OperationInputs[OperationName], {
     account,
     now: model.now(),
     otp: model.otp,
     settings: model.settings,
+    apiVersion,
   });
-  return statusResponse(operation, requestId, outcome);
+  return statusResponse(operation, requestId, outcome, apiVersion);
 }

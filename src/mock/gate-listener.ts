@@ -6,17 +6,19 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { readRequestText } from './request-body.js';
 import { checkEnvelope, routeRequest } from './request-gate.js';
 import { sendSoapFault } from './soap-fault.js';
+import { apiVersionOf } from './service-paths.js';
 import type { MockRuntime, ServiceListeners } from './soap-services.js';
 
 async function handle(request: IncomingMessage, response: ServerResponse, services: ServiceListeners, runtime: MockRuntime) {
   const route = routeRequest(request.method, request.url);
   if (route.kind === 'refuse') return sendSoapFault(response, route.fault);
-  if (route.kind === 'wsdl') return services[route.service](request, response);
+  if (route.kind === 'wsdl') return (await services(route.path))(request, response);
   const body = await readRequestText(request);
   if (!body.ok) return sendSoapFault(response, body.fault);
   const envelope = checkEnvelope(body.text, route.path);
   if (!envelope.ok) return sendSoapFault(response, envelope.fault);
   runtime.requestElements.set(request, envelope.element);
+  runtime.requestVersions.set(request, apiVersionOf(route.path));
   // node-soap takes a body that is already read from `request.body`.
   (request as IncomingMessage & { body?: string }).body = body.text;
   // VIP declares soapAction="" for every operation and routes by the Body's element; node-soap would route by a
@@ -24,7 +26,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, servic
   delete request.headers.soapaction;
   // node-soap labels its answer with the request's Content-Type; its answer is always UTF-8 text/xml.
   request.headers['content-type'] = 'text/xml; charset=utf-8';
-  services[route.path.service](request, response);
+  (await services(route.path))(request, response);
 }
 
 /** The listener for the mock's HTTP(S) server, in front of the node-soap servers in `services`. */

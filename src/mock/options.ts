@@ -10,6 +10,7 @@ export interface ResolvedMockOptions {
   tls: false | true | MockTlsOptions;
   pushOutcome: PushOutcome;
   pendingPolls: number;
+  numberChallenge: boolean;
   seed: boolean;
   lockoutThreshold: number;
   now: () => number;
@@ -24,6 +25,15 @@ export function checkPushOutcome(outcome: unknown): PushOutcome {
     throw new TypeError(`push outcome must be one of ${[...PUSH_OUTCOMES].join(', ')}, got ${JSON.stringify(outcome)}`);
   }
   return outcome as PushOutcome;
+}
+
+/**
+ * Checks the number-challenge switch.
+ * @throws {TypeError} unless it is true or false.
+ */
+export function checkNumberChallenge(value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new TypeError(`numberChallenge must be true or false, got ${String(value)}`);
+  return value;
 }
 
 /**
@@ -49,7 +59,7 @@ function checkTls(tls: MockServerOptions['tls']): ResolvedMockOptions['tls'] {
 /**
  * Validates `options` and applies the defaults.
  * @throws {TypeError} for a port outside 0-65535, an empty host, a lockoutThreshold below 1, a `now` that is not
- * a function, a bad push setting, or malformed `tls`.
+ * a function, a bad push setting (`numberChallenge` included), or malformed `tls`.
  */
 export function resolveMockOptions(options: MockServerOptions): ResolvedMockOptions {
   const port = options.port ?? 0;
@@ -69,6 +79,7 @@ export function resolveMockOptions(options: MockServerOptions): ResolvedMockOpti
     tls: checkTls(options.tls),
     pushOutcome: checkPushOutcome(options.push?.outcome ?? 'approve'),
     pendingPolls: checkPendingPolls(options.push?.pendingPolls ?? 1),
+    numberChallenge: checkNumberChallenge(options.push?.numberChallenge ?? false),
     seed: options.seed === true,
     lockoutThreshold,
     now,

@@ -3,7 +3,9 @@
  * what it parsed against the operation's request plan (required fields, repetition, lengths, patterns,
  * enumerations, choices, value types) and answers 600B, as VIP does, when anything is off.
  */
+import { apiVersionAtLeast } from '../core/api-version.js';
 import type { FieldPlan, TypePlan } from '../core/plan.js';
+import { CONTRACT_VERSION } from '../generated/operations.js';
 
 /** A value whose text is not valid for its XSD type (say `yes` for a boolean); node-soap hands it over as is. */
 export class InvalidLexicalValue {
@@ -53,7 +55,7 @@ function violation(reason: string, element?: string, facet?: string): never {
   throw new SchemaViolation(reason, element, facet);
 }
 
-function checkType(type: TypePlan, raw: unknown, path: string): Record<string, unknown> {
+function checkType(type: TypePlan, raw: unknown, path: string, apiVersion: string): Record<string, unknown> {
   // An empty element (<pushAuthData/>) arrives as null.
   if (raw === null || raw === undefined || raw === '') raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw) || raw instanceof Date || raw instanceof InvalidLexicalValue) {
@@ -72,13 +74,17 @@ function checkType(type: TypePlan, raw: unknown, path: string): Record<string, u
       if (field.required) violation(`${at} is required`);
       continue;
     }
+    // Each version's schema knows only its own elements: a later version's element is as unknown as any other.
+    if (field.since !== undefined && !apiVersionAtLeast(apiVersion, field.since)) {
+      violation(`${at} is not an element of ${type.name} in API ${apiVersion} (it is new in ${field.since})`);
+    }
     if (field.maxOccurs > 1) {
       const items = Array.isArray(value) ? value : [value];
       if (items.length > field.maxOccurs) violation(`${at} occurs ${items.length} times, at most ${field.maxOccurs} allowed`);
-      out[field.name] = items.map((item, index) => checkValue(field, item, `${at}[${index}]`));
+      out[field.name] = items.map((item, index) => checkValue(field, item, `${at}[${index}]`, apiVersion));
     } else {
       if (Array.isArray(value)) violation(`${at} occurs ${value.length} times, at most once allowed`);
-      out[field.name] = checkValue(field, value, at);
+      out[field.name] = checkValue(field, value, at, apiVersion);
     }
   }
   for (const choice of type.choices) {
@@ -90,11 +96,11 @@ function checkType(type: TypePlan, raw: unknown, path: string): Record<string, u
   return out;
 }
 
-function checkValue(field: FieldPlan, raw: unknown, at: string): unknown {
+function checkValue(field: FieldPlan, raw: unknown, at: string, apiVersion: string): unknown {
   if (raw instanceof InvalidLexicalValue) violation(`${at} is not a valid ${raw.xsdType}`);
   switch (field.kind) {
     case 'complex':
-      return checkType(field.type as TypePlan, raw, `${at}.`);
+      return checkType(field.type as TypePlan, raw, `${at}.`, apiVersion);
     case 'boolean':
       if (typeof raw !== 'boolean') violation(`${at} must be a boolean`);
       return raw;
@@ -136,12 +142,13 @@ function checkFacets(field: FieldPlan, text: string, at: string): void {
 }
 
 /**
- * Checks a request as node-soap parsed it against the operation's request plan. Repeated elements come back as
- * arrays, empty elements as empty strings or objects. Failure reasons name the field and the rule, never the value.
+ * Checks a request as node-soap parsed it against the operation's request plan, as the schema of `apiVersion` (by
+ * default the baseline, 1.8) has it. Repeated elements come back as arrays, empty elements as empty strings or objects. Failure reasons name the
+ * field and the rule, never the value.
  */
-export function checkRequest(plan: TypePlan, args: unknown): CheckResult {
+export function checkRequest(plan: TypePlan, args: unknown, apiVersion: string = CONTRACT_VERSION): CheckResult {
   try {
-    return { ok: true, value: checkType(plan, args, '') };
+    return { ok: true, value: checkType(plan, args, '', apiVersion) };
   } catch (error) {
     if (error instanceof SchemaViolation) return { ok: false, reason: error.message, element: error.element, facet: error.facet };
     throw error;

@@ -18,7 +18,7 @@ const SOAP_12_NAMESPACE = 'http://www.w3.org/2003/05/soap-envelope';
 const MAX_DEPTH = 64;
 
 /** Where a request goes before its body is read. */
-export type Route = { kind: 'wsdl'; service: ServiceName } | { kind: 'post'; path: ServicePath } | { kind: 'refuse'; fault: SoapFault };
+export type Route = { kind: 'wsdl'; path: ServicePath } | { kind: 'post'; path: ServicePath } | { kind: 'refuse'; fault: SoapFault };
 
 /** A checked request: the operation its Body names, and the request element as the mock's own reader saw it. */
 export type Envelope = { ok: true; operation: OperationName; element: XmlElement } | { ok: false; fault: SoapFault };
@@ -35,8 +35,7 @@ export function routeRequest(method: string | undefined, url: string | undefined
     return { kind: 'refuse', fault: { code: 'Client', text: `No VIP service at ${quoted(target.pathname)}. ${SERVED_PATHS_TEXT}` } };
   }
   if (method === 'POST') return { kind: 'post', path };
-  if ((method === 'GET' || method === 'HEAD') && target.search.toLowerCase().startsWith('?wsdl'))
-    return { kind: 'wsdl', service: path.service };
+  if ((method === 'GET' || method === 'HEAD') && target.search.toLowerCase().startsWith('?wsdl')) return { kind: 'wsdl', path };
   return {
     kind: 'refuse',
     fault: {

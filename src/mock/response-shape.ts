@@ -3,12 +3,13 @@
  * own order and leaves dates empty, so every element is laid out here in the schema's sequence order with
  * XSD lexical forms, and TokenId's attribute is put where node-soap expects attributes.
  */
+import { apiVersionAtLeast } from '../core/api-version.js';
 import type { FieldPlan, TypePlan } from '../core/plan.js';
 
-function lexical(field: FieldPlan, value: unknown): unknown {
+function lexical(field: FieldPlan, value: unknown, apiVersion: string): unknown {
   switch (field.kind) {
     case 'complex':
-      return shapeResponse(field.type as TypePlan, value as Record<string, unknown>);
+      return shapeResponse(field.type as TypePlan, value as Record<string, unknown>, apiVersion);
     case 'dateTime':
       return (value as Date).toISOString();
     case 'boolean':
@@ -26,15 +27,17 @@ function lexical(field: FieldPlan, value: unknown): unknown {
 }
 
 /**
- * Lays out `values` in the order of `plan`, dropping undefined fields and fields the plan does not know.
- * Repeated fields take arrays.
+ * Lays out `values` in the order of `plan`, dropping undefined fields, fields the plan does not know, and fields
+ * that `apiVersion` does not have yet (the model answers as the newest version; older paths never show its
+ * additions). Repeated fields take arrays.
  */
-export function shapeResponse(plan: TypePlan, values: Record<string, unknown>): Record<string, unknown> {
+export function shapeResponse(plan: TypePlan, values: Record<string, unknown>, apiVersion: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of plan.fields) {
     const value = values[field.name];
-    if (value === undefined) continue;
-    out[field.name] = field.maxOccurs > 1 ? (value as unknown[]).map((item) => lexical(field, item)) : lexical(field, value);
+    if (value === undefined || (field.since !== undefined && !apiVersionAtLeast(apiVersion, field.since))) continue;
+    out[field.name] =
+      field.maxOccurs > 1 ? (value as unknown[]).map((item) => lexical(field, item, apiVersion)) : lexical(field, value, apiVersion);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { createThrowawayCertificates } from './certificates.js';
 import { FaultInjector } from './faults.js';
 import { gateListener } from './gate-listener.js';
 import { VipModel } from './model/vip-model.js';
-import { checkPendingPolls, checkPushOutcome, type ResolvedMockOptions, resolveMockOptions } from './options.js';
+import { checkNumberChallenge, checkPendingPolls, checkPushOutcome, type ResolvedMockOptions, resolveMockOptions } from './options.js';
 import { type MockRuntime, mountServices } from './soap-services.js';
 import type { MockServer, MockServerOptions, MockTlsMaterial, ReceivedRequest } from './types.js';
 
@@ -67,6 +67,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     requests,
     timers: new Set(),
     requestElements: new WeakMap(),
+    requestVersions: new WeakMap(),
   };
   const services = await mountServices(runtime);
   const { server, material } = await createListener(resolved.tls, gateListener(services, runtime));
@@ -91,10 +92,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     requests,
     otp: (credentialId) => runtime.model.currentOtp(credentialId),
     setPushOutcome(outcome, change = {}) {
-      const pendingPolls = change.pendingPolls === undefined ? runtime.model.settings.pendingPolls : checkPendingPolls(change.pendingPolls);
-      runtime.model.settings.pushOutcome = checkPushOutcome(outcome);
-      runtime.model.settings.pendingPolls = pendingPolls;
+      const { settings } = runtime.model;
+      const pendingPolls = change.pendingPolls === undefined ? settings.pendingPolls : checkPendingPolls(change.pendingPolls);
+      const numberChallenge =
+        change.numberChallenge === undefined ? settings.numberChallenge : checkNumberChallenge(change.numberChallenge);
+      settings.pushOutcome = checkPushOutcome(outcome);
+      settings.pendingPolls = pendingPolls;
+      settings.numberChallenge = numberChallenge;
     },
+    answerNumberChallenge: (transactionId, number) => runtime.model.answerNumberChallenge(transactionId, number),
     inject: (rule) => runtime.faults.add(rule),
     clearFaults: () => runtime.faults.clear(),
     reset() {

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type * as Soap from 'soap';
 import type { ServiceName } from '../core/plan.js';
-import { OPERATIONS, type OperationName } from '../generated/operations.js';
+import { CONTRACT_VERSION, OPERATIONS, type OperationName } from '../generated/operations.js';
 import type { XmlElement } from '../xml/xml-parser.js';
 import { restoreBlankText } from './blank-text.js';
 import { wsdlFile } from './contracts-dir.js';
@@ -17,7 +17,7 @@ import { dropConnection, sendServiceUnavailable, truncateBody } from './fault-ef
 import type { FaultInjector } from './faults.js';
 import type { VipModel } from './model/vip-model.js';
 import { STRICT_DESERIALIZERS } from './request-check.js';
-import { SERVICES } from './service-paths.js';
+import { apiVersionOf, contractVersionFor, SERVICES, type ServicePath } from './service-paths.js';
 import { sendSoapFault } from './soap-fault.js';
 import type { ReceivedRequest } from './types.js';
 
@@ -30,10 +30,12 @@ export interface MockRuntime {
   timers: Set<NodeJS.Timeout>;
   /** The request element of each request handed to node-soap, as the mock's own reader saw it. */
   requestElements: WeakMap<IncomingMessage, XmlElement>;
+  /** The API version each request handed to node-soap was sent to, from its path (`1.8`, `1.10`). */
+  requestVersions: WeakMap<IncomingMessage, string>;
 }
 
-/** Hands a request to one service's node-soap server. */
-export type ServiceListeners = Readonly<Record<ServiceName, RequestListener>>;
+/** The listener of the node-soap server for one service path (its service, under the contracts of its version). */
+export type ServiceListeners = (path: ServicePath) => Promise<RequestListener>;
 
 /** A promise that never settles: node-soap then never writes, leaving the response to the fault. */
 const NO_ANSWER = (): Promise<never> => new Promise<never>(() => undefined);
@@ -59,11 +61,12 @@ async function answer(operation: OperationName, args: unknown, request: Incoming
   if (response.destroyed) return NO_ANSWER();
   const element = runtime.requestElements.get(request);
   const input = element === undefined ? args : restoreBlankText(OPERATIONS[operation].request, args, element);
+  const apiVersion = runtime.requestVersions.get(request) ?? CONTRACT_VERSION;
   switch (plan.effect?.fault) {
     case undefined:
-      return respond(runtime.model, operation, input);
+      return respond(runtime.model, operation, input, apiVersion);
     case 'status':
-      return statusResponse(operation, requestId, plan.effect.answer);
+      return statusResponse(operation, requestId, plan.effect.answer, apiVersion);
     case 'http503':
       sendServiceUnavailable(response);
       return NO_ANSWER();
@@ -74,7 +77,7 @@ async function answer(operation: OperationName, args: unknown, request: Incoming
       return NO_ANSWER();
     case 'malformedXml':
       truncateBody(response);
-      return respond(runtime.model, operation, input);
+      return respond(runtime.model, operation, input, apiVersion);
   }
 }
 
@@ -102,9 +105,14 @@ function servicesOf(service: ServiceName, runtime: MockRuntime): Soap.IServices 
   return { [`${service}Service`]: { [`${service}ServicePort`]: port } } as Soap.IServices;
 }
 
-/** Starts node-soap for one service and resolves with the listener that hands it a request. */
-async function mountService(soap: typeof Soap, service: ServiceName, runtime: MockRuntime): Promise<RequestListener> {
-  const wsdl = await wsdlFile(service);
+/** Starts node-soap for one service of one contract version and resolves with the listener that hands it a request. */
+async function mountService(
+  soap: typeof Soap,
+  service: ServiceName,
+  contractVersion: string,
+  runtime: MockRuntime,
+): Promise<RequestListener> {
+  const wsdl = await wsdlFile(service, contractVersion);
   // node-soap listens on a private emitter rather than on the HTTP server: the mock's gate sees every request
   // first and passes on only those that name an operation of this service.
   const emitter = new EventEmitter();
@@ -129,13 +137,41 @@ async function mountService(soap: typeof Soap, service: ServiceName, runtime: Mo
   return (request, response) => emitter.emit('request', request, response);
 }
 
+/** The three services of one contract version on node-soap. */
+async function mountVersion(
+  soap: typeof Soap,
+  contractVersion: string,
+  runtime: MockRuntime,
+): Promise<Record<ServiceName, RequestListener>> {
+  const listeners = await Promise.all(SERVICES.map((service) => mountService(soap, service, contractVersion, runtime)));
+  return Object.fromEntries(SERVICES.map((service, index) => [service, listeners[index]])) as Record<ServiceName, RequestListener>;
+}
+
 /**
- * Starts node-soap for the three services and returns, per service, the listener that hands it a request (a POST
- * whose body the gate has checked, or a GET of the WSDL).
+ * Starts node-soap for the three services and returns the function that finds the listener for a service path (a
+ * POST whose body the gate has checked, or a GET of the WSDL): each version's paths are served from that version's
+ * contracts, so `?wsdl` shows what the version accepts. The baseline's services start at once, so a broken
+ * contract fails the start; a later version's start with the first request for it, since most runs never use one.
  * @throws when the contracts cannot be written or node-soap rejects them.
  */
 export async function mountServices(runtime: MockRuntime): Promise<ServiceListeners> {
   const soap = await loadSoap();
-  const listeners = await Promise.all(SERVICES.map((service) => mountService(soap, service, runtime)));
-  return Object.fromEntries(SERVICES.map((service, index) => [service, listeners[index]])) as Record<ServiceName, RequestListener>;
+  const mounted = new Map([[CONTRACT_VERSION, await mountVersion(soap, CONTRACT_VERSION, runtime)]]);
+  const mounting = new Map<string, Promise<Record<ServiceName, RequestListener>>>();
+  return async (path) => {
+    const contractVersion = contractVersionFor(apiVersionOf(path));
+    let listeners = mounted.get(contractVersion);
+    if (listeners === undefined) {
+      let pending = mounting.get(contractVersion);
+      if (pending === undefined) {
+        pending = mountVersion(soap, contractVersion, runtime);
+        mounting.set(contractVersion, pending);
+        // A failed start is tried again by the next request rather than remembered for ever.
+        pending.catch(() => mounting.delete(contractVersion));
+      }
+      listeners = await pending;
+      mounted.set(contractVersion, listeners);
+    }
+    return listeners[path.service];
+  };
 }

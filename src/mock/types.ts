@@ -20,6 +20,15 @@ export interface MockPushOptions {
    * @default 1
    */
   pendingPolls?: number;
+  /**
+   * The account policy "Require Number Challenge". Every push then carries a two-digit number, returned as
+   * `numbersChallengeValue` on the 1.10 paths (older paths cannot carry it, as with VIP), that the user must pick on
+   * the phone: act as the phone with {@link MockServer.answerNumberChallenge}. Until it is answered, polls say 7001
+   * with detail 7140 and an `approve` push waits; the right number lets the outcome through, a wrong one ends the
+   * push with 7002 and detail 7141. `deny`, `expire` and `never` pushes end as set even unanswered.
+   * @default false
+   */
+  numberChallenge?: boolean;
 }
 
 /** Your own server certificate for the mock's HTTPS endpoint, and the CA it trusts for client certificates. */
@@ -177,10 +186,20 @@ export interface MockServer {
    */
   otp(credentialId: string): string;
   /**
-   * Changes how pushes sent from now on end. `pendingPolls` defaults to its current value.
-   * @throws {TypeError} for an unknown outcome or a `pendingPolls` that is not a whole number >= 0.
+   * Changes how pushes sent from now on end. `pendingPolls` and `numberChallenge` (see {@link MockPushOptions})
+   * keep their current values unless given.
+   * @throws {TypeError} for an unknown outcome, a `pendingPolls` that is not a whole number >= 0, or a
+   * `numberChallenge` that is not a boolean.
    */
-  setPushOutcome(outcome: PushOutcome, options?: { pendingPolls?: number }): void;
+  setPushOutcome(outcome: PushOutcome, options?: { pendingPolls?: number; numberChallenge?: boolean }): void;
+  /**
+   * Acts as the user's phone for a number challenge: picks `number` for push `transactionId`. The right number (the
+   * push's `numbersChallengeValue`) lets the push end as set; any other ends it with 7002 and detail 7141 (number
+   * challenge failed).
+   * @throws {Error} when no push with that ID was sent, the push carries no number challenge (the policy was off
+   * when it was sent), or its challenge was answered already.
+   */
+  answerNumberChallenge(transactionId: string, number: string): void;
   /**
    * Adds a rule and returns a function that removes it: a fault (`{ fault: 'http503' }`) or a VIP status to answer
    * with (`{ operation: 'addCredential', status: '600F', times: 1 }`). Rules are tried in the order they were added;
@@ -193,8 +212,9 @@ export interface MockServer {
   /** Removes every rule added with `inject`. */
   clearFaults(): void;
   /**
-   * Back to the state right after start: data (seeded again when `seed` was set), push outcome from the
-   * options, no fault rules, an empty `requests` list. Security-code secrets stay the same.
+   * Back to the state right after start: data (seeded again when `seed` was set), push settings (outcome, pending
+   * polls, number challenge) from the options, no fault rules, an empty `requests` list. Security-code secrets stay
+   * the same.
    */
   reset(): void;
   /** Stops the server, dropping open connections (held `hang` requests included). Safe to call twice. */

@@ -4,7 +4,7 @@ import { checkCredentialCode } from './code-check.js';
 import { credentialTypeProblem } from './credentials.js';
 import { failure, type Handler, type HandlerContext, type Outcome, success } from './outcome.js';
 import { sendPush } from './push.js';
-import { isWrongPin, matchUserCode, newAuthnId, recordFailure, recordSuccess, wrongCode } from './user-verification.js';
+import { isPinExpired, isWrongPin, matchUserCode, newAuthnId, recordFailure, recordSuccess, wrongCode } from './user-verification.js';
 
 /**
  * authenticateUser: checks a code (or the temporary security code) and the PIN when one is sent. 6003 unknown
@@ -27,10 +27,10 @@ export const authenticateUser: Handler<'authenticateUser'> = (input, context) =>
     return wrongCode(input.otpAuthData.otp);
   }
   const authnId = newAuthnId();
-  const isPinExpired = user.pin === undefined ? undefined : user.forcePinChange;
+  const pinExpired = isPinExpired(user);
   if (match.kind === 'temporaryPassword') {
     recordSuccess(user, undefined, context, authnId);
-    return success<'authenticateUser'>({ authnId, isPinExpired });
+    return success<'authenticateUser'>({ authnId, isPinExpired: pinExpired });
   }
   recordSuccess(user, match.binding, context, authnId);
   user.temporaryPassword = undefined;
@@ -38,7 +38,7 @@ export const authenticateUser: Handler<'authenticateUser'> = (input, context) =>
     credentialId: match.binding.credentialId,
     credentialType: match.binding.credentialType,
     authnId,
-    isPinExpired,
+    isPinExpired: pinExpired,
   });
 };
 

@@ -2,7 +2,15 @@
 import { checkCredentialCode, isNumericCode } from './code-check.js';
 import { isStandardCredentialId, pushAttributesOf } from './credential-kinds.js';
 import { failure, type Handler, INVALID_OTP_DETAIL, success } from './outcome.js';
-import { type AccountState, type BindingRecord, CredentialTypes, REGISTERED_TYPES, UNSUPPORTED_TYPES, type UserRecord } from './state.js';
+import {
+  type AccountState,
+  type BindingRecord,
+  CredentialTypes,
+  enabledBindings,
+  REGISTERED_TYPES,
+  UNSUPPORTED_TYPES,
+  type UserRecord,
+} from './state.js';
 import { userBindingDetailOf } from './views.js';
 
 /** At most this many enabled bindings per user (6011)... */
@@ -44,7 +52,7 @@ export const addCredential: Handler<'addCredential'> = (input, context) => {
   if (existing !== undefined && existing.credentialType !== credentialType) return failure('6006');
   if (account.holdersOf(credentialId).some((holder) => holder.user !== user)) return failure('6025');
   if (existing === undefined && user.bindings.size >= MAX_BINDINGS) return failure('6012');
-  if (existing === undefined && user.bindings.size >= MAX_ENABLED_BINDINGS) return failure('6011');
+  if (existing === undefined && enabledBindings(user).length >= MAX_ENABLED_BINDINGS) return failure('6011');
   if (input.otpAuthData !== undefined) {
     const check = checkCredentialCode(credentialType, credentialId, input.otpAuthData, context);
     if (check !== 'ok') return failure('6009', isNumericCode(input.otpAuthData.otp) ? INVALID_OTP_DETAIL : undefined);
@@ -63,16 +71,24 @@ export const addCredential: Handler<'addCredential'> = (input, context) => {
     boundAt: now,
     lastAuthnTime: undefined,
     lastAuthnId: undefined,
+    enabled: true,
   });
   return success();
 };
 
-/** updateCredential: renames a binding. 6003, 6007 (not bound), 6006 (other type), 602D (name). */
+/**
+ * updateCredential: renames a binding and, from 1.10 on, enables or disables it (`credentialStatus`). 6003, 6007
+ * (not bound), 6006 (other type), 602D (name), 6011 (enabling one more than the enabled-bindings limit).
+ */
 export const updateCredential: Handler<'updateCredential'> = (input, { account }) => {
   const found = findBinding(account, input);
   if ('status' in found) return found;
   if (isForbiddenFriendlyName(input.friendlyName)) return failure('602D');
-  found.binding.friendlyName = input.friendlyName;
+  const { binding, user } = found;
+  const enabling = input.credentialStatus === 'ENABLED' && !binding.enabled;
+  if (enabling && enabledBindings(user).length >= MAX_ENABLED_BINDINGS) return failure('6011');
+  binding.friendlyName = input.friendlyName;
+  if (input.credentialStatus !== undefined) binding.enabled = input.credentialStatus === 'ENABLED';
   return success();
 };
 
@@ -111,9 +127,12 @@ export const getCredentialInfo: Handler<'getCredentialInfo'> = (input, { account
   return success<'getCredentialInfo'>({
     credentialId,
     credentialType,
-    credentialStatus: holders.length > 0 ? 'ENABLED' : 'INACTIVE',
+    credentialStatus: holders.length === 0 ? 'INACTIVE' : holders.some(({ binding }) => binding.enabled) ? 'ENABLED' : 'DISABLED',
     numBindings: holders.length,
     pushAttributes: (input.includePushAttributes ?? true) ? pushAttributesOf(credentialType, credentialId) : undefined,
     userBindingDetail: holders.map(({ user, binding }) => userBindingDetailOf(user, binding)),
+    // 1.10 only. The mock's VIP Access apps never register a key for end-to-end encrypted pushes, so there is no
+    // publicKeys either, whatever includePushEncryptKey asks.
+    SupportPushEncryption: false,
   });
 };

@@ -20,6 +20,8 @@ export interface MockSettings {
   lockoutThreshold: number;
   pushOutcome: PushOutcome;
   pendingPolls: number;
+  /** The account policy "require number challenge": every push carries a two-digit number to pick on the phone. */
+  numberChallenge: boolean;
 }
 
 /** Everything a handler may use besides its input. */
@@ -30,6 +32,8 @@ export interface HandlerContext {
   now: Date;
   otp: OtpAuthority;
   settings: MockSettings;
+  /** The API version of the path the request came in on (`1.8`, `1.10`); answers leave out what it lacks. */
+  apiVersion: string;
 }
 
 /** An operation's handler: pure state transitions on the account, no I/O. */

@@ -2,19 +2,27 @@
  * Push authentication: authenticateUserWithPush (and the push branch of authenticateCredentials) open a
  * transaction whose fate is fixed when it is sent; pollPushStatus answers 7001 for the configured number of polls,
  * then the outcome (7000 approve, 7002 deny, 7004 expire, or 7001 for ever with `never`).
+ *
+ * With the number-challenge policy on, each push also carries a two-digit number (returned on the 1.10 paths as
+ * `numbersChallengeValue`) that the simulated phone must pick (`answerChallenge`): until it does, the polls say
+ * 7001 with detail 7140 and an approval waits; the right number lets the outcome through, a wrong one ends the
+ * push with 7002 and detail 7141. VIP documents 7140/7141 as transaction detail codes without the status they come
+ * with; 7001 (still waiting) and 7002 (not approved) are the mock's choice.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { CredentialDefinition, KeyValuePair, PushAuthData, PushDetail, PushTransactionStatus } from '../../generated/types.js';
-import { statusMessageOf } from '../status-text.js';
+import { detailMessageOf, statusMessageOf } from '../status-text.js';
 import type { PushOutcome } from '../types.js';
 import { isPushCapable } from './credential-kinds.js';
 import { failure, type Handler, type HandlerContext, type Outcome, success } from './outcome.js';
-import type { PushTransaction } from './state.js';
+import { enabledBindings, type PushTransaction } from './state.js';
 import { isWrongPin, recordFailure } from './user-verification.js';
 
 const FINAL_STATUS: Readonly<Record<Exclude<PushOutcome, 'never'>, string>> = { approve: '7000', deny: '7002', expire: '7004' };
 const IN_PROGRESS = '7001';
 const NOT_FOUND = '7005';
+const NUMBER_CHALLENGE_PENDING = '7140';
+const NUMBER_CHALLENGE_FAILED = '7141';
 
 /** What a push-sending operation answers: 6040 with the transaction, or a failure. */
 type PushSent = Outcome<'authenticateUserWithPush'> & Outcome<'authenticateCredentials'>;
@@ -54,15 +62,32 @@ export function sendPush(
     pendingPolls: context.settings.pendingPolls,
     includeDeviceInfo: wantsDeviceInfo(pushAuthData),
     decidedAt: undefined,
+    numberChallenge: context.settings.numberChallenge ? { value: String(randomInt(10, 100)), answer: undefined } : undefined,
   };
   context.account.pushes.set(transactionId, transaction);
   const pushDetail: PushDetail[] = capable.map(({ credentialId }) => ({ pushCredentialId: credentialId, pushSent: true }));
-  return success({ transactionId, pushDetail }, '6040');
+  // Answers on older paths drop the number (their schema has no element for it): like VIP's policy, the challenge
+  // still applies, and an application that cannot show the number cannot get the push approved.
+  return success({ transactionId, pushDetail, numbersChallengeValue: transaction.numberChallenge?.value }, '6040');
+}
+
+/**
+ * The simulated phone picks `number` for the push's number challenge.
+ * @throws {Error} when the push has no number challenge, or it was answered already.
+ */
+export function answerChallenge(transaction: PushTransaction, number: string): void {
+  const challenge = transaction.numberChallenge;
+  if (challenge === undefined) {
+    throw new Error(`Push ${transaction.transactionId} carries no number challenge: turn on push.numberChallenge before sending it`);
+  }
+  if (challenge.answer !== undefined) throw new Error(`The number challenge of push ${transaction.transactionId} was answered already`);
+  if (typeof number !== 'string') throw new TypeError(`the number picked must be a string such as '42', got ${typeof number}`);
+  challenge.answer = number === challenge.value ? 'right' : 'wrong';
 }
 
 /**
  * authenticateUserWithPush: 6040 with a transaction ID and one pushDetail per push-capable credential. 6003
- * unknown user, 601B not ACTIVE, 6009 wrong PIN, 6008 no credential at all, 6041 none that accepts pushes.
+ * unknown user, 601B not ACTIVE, 6009 wrong PIN, 6008 no enabled credential at all, 6041 none that accepts pushes.
  */
 export const authenticateUserWithPush: Handler<'authenticateUserWithPush'> = (input, context) => {
   const user = context.account.user(input.userId);
@@ -72,10 +97,11 @@ export const authenticateUserWithPush: Handler<'authenticateUserWithPush'> = (in
     recordFailure(user, context);
     return failure('6009');
   }
-  if (user.bindings.size === 0) return failure('6008');
+  const bindings = enabledBindings(user);
+  if (bindings.length === 0) return failure('6008');
   // The element is always there (the request check refuses a request without it); the SDK's input type lets
   // callers leave it out because the client then sends it empty.
-  return sendPush([...user.bindings.values()], user.userId, input.pushAuthData ?? {}, context, '6041');
+  return sendPush(bindings, user.userId, input.pushAuthData ?? {}, context, '6041');
 };
 
 /** The device facts an approved push reports when `includeDeviceInfo` was asked for. */
@@ -89,27 +115,44 @@ function deviceInfoOf(credentialId: string): KeyValuePair[] {
   ];
 }
 
+/** A status with its message, and the detail code with its message when there is one. */
+function statusOf(transactionId: string, status: string, detail?: string): PushTransactionStatus {
+  const reported: PushTransactionStatus = { transactionId, status, statusMessage: statusMessageOf(status) };
+  return detail === undefined ? reported : { ...reported, detail, detailMessage: detailMessageOf(detail) };
+}
+
 /** Advances a transaction by one poll and reports its status. */
 function pollOnce(transaction: PushTransaction, context: HandlerContext): PushTransactionStatus {
   const { transactionId } = transaction;
-  if (transaction.pendingPolls > 0 || transaction.outcome === 'never') {
+  const challenge = transaction.numberChallenge;
+  // A wrong number ends the push at once, whatever it was set to do.
+  if (challenge?.answer === 'wrong') return decided(transaction, 'deny', context, NUMBER_CHALLENGE_FAILED);
+  const awaitingNumber = challenge !== undefined && challenge.answer === undefined;
+  if (transaction.pendingPolls > 0 || transaction.outcome === 'never' || (awaitingNumber && transaction.outcome === 'approve')) {
     transaction.pendingPolls = Math.max(0, transaction.pendingPolls - 1);
-    return { transactionId, status: IN_PROGRESS, statusMessage: statusMessageOf(IN_PROGRESS) };
+    return statusOf(transactionId, IN_PROGRESS, awaitingNumber ? NUMBER_CHALLENGE_PENDING : undefined);
   }
-  const status = FINAL_STATUS[transaction.outcome];
-  if (transaction.outcome === 'expire') return { transactionId, status, statusMessage: statusMessageOf(status) };
+  if (transaction.outcome === 'expire') return statusOf(transactionId, FINAL_STATUS.expire);
+  return decided(transaction, transaction.outcome, context);
+}
+
+/** The final status of an approved or refused push, with who answered and when. */
+function decided(
+  transaction: PushTransaction,
+  outcome: 'approve' | 'deny',
+  context: HandlerContext,
+  detail?: string,
+): PushTransactionStatus {
   if (transaction.decidedAt === undefined) {
     transaction.decidedAt = context.now;
-    if (transaction.outcome === 'approve') stampApproval(transaction, context);
+    if (outcome === 'approve') stampApproval(transaction, context);
   }
   return {
-    transactionId,
-    status,
-    statusMessage: statusMessageOf(status),
+    ...statusOf(transaction.transactionId, FINAL_STATUS[outcome], detail),
     authnTime: transaction.decidedAt,
     credentialId: transaction.credentialId,
     credentialType: transaction.credentialType,
-    deviceInfo: transaction.outcome === 'approve' && transaction.includeDeviceInfo ? deviceInfoOf(transaction.credentialId) : undefined,
+    deviceInfo: outcome === 'approve' && transaction.includeDeviceInfo ? deviceInfoOf(transaction.credentialId) : undefined,
   };
 }
 

@@ -29,6 +29,7 @@ export function seedDemoData(account: AccountState, now: Date): void {
     boundAt: now,
     lastAuthnTime: undefined,
     lastAuthnId: undefined,
+    enabled: true,
   });
   account.addUser(DEMO.bob, now);
   account.addUser(DEMO.carol, now).status = 'LOCKED';

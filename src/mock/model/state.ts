@@ -13,6 +13,8 @@ export interface BindingRecord {
   boundAt: Date;
   lastAuthnTime: Date | undefined;
   lastAuthnId: string | undefined;
+  /** False once updateCredential (1.10) disabled it: a disabled credential takes no part in sign-ins. */
+  enabled: boolean;
 }
 
 /** A temporary security code. */
@@ -70,6 +72,8 @@ export interface PushTransaction {
   includeDeviceInfo: boolean;
   /** When the outcome was first reported. */
   decidedAt: Date | undefined;
+  /** The number challenge, when the policy asked for one: the number shown, and how the phone answered it. */
+  numberChallenge: { value: string; answer: 'right' | 'wrong' | undefined } | undefined;
 }
 
 /** An evaluateRisk event that confirmRisk/denyRisk may refer to. */
@@ -77,6 +81,11 @@ export interface RiskEvent {
   eventId: string;
   userId: string;
   risky: boolean;
+}
+
+/** The user's bindings that may be used to sign in, in the order they were made. */
+export function enabledBindings(user: UserRecord): BindingRecord[] {
+  return [...user.bindings.values()].filter((binding) => binding.enabled);
 }
 
 /** Key under which a user is stored: user IDs are compared without regard to case. */

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { OtpAuthData } from '../../generated/types.js';
 import { checkCredentialCode, isNumericCode } from './code-check.js';
 import { failure, type HandlerContext, INVALID_OTP_DETAIL, type Outcome } from './outcome.js';
-import type { BindingRecord, UserRecord } from './state.js';
+import { type BindingRecord, enabledBindings, type UserRecord } from './state.js';
 import { activeTemporaryPassword } from './temporary-passwords.js';
 
 /** Which code of the user matched, if any. */
@@ -17,7 +17,7 @@ export type UserCodeMatch =
   | { kind: 'wrong' };
 
 /**
- * Tries `otpAuthData` against the user's temporary security code (when allowed) and every bound credential.
+ * Tries `otpAuthData` against the user's temporary security code (when allowed) and every enabled credential.
  * A temporary code marked one-time-use is spent by a match.
  */
 export function matchUserCode(
@@ -31,8 +31,9 @@ export function matchUserCode(
     if (temporary.oneTimeUse) user.temporaryPassword = undefined;
     return { kind: 'temporaryPassword' };
   }
-  if (user.bindings.size === 0 && temporary === undefined) return { kind: 'noCredential' };
-  for (const binding of user.bindings.values()) {
+  const bindings = enabledBindings(user);
+  if (bindings.length === 0 && temporary === undefined) return { kind: 'noCredential' };
+  for (const binding of bindings) {
     if (checkCredentialCode(binding.credentialType, binding.credentialId, otpAuthData, context) === 'ok')
       return { kind: 'credential', binding };
   }
@@ -66,4 +67,9 @@ export function wrongCode(otp: string): Outcome {
 /** True when a PIN was sent that does not match the user's PIN. */
 export function isWrongPin(user: UserRecord, pin: string | undefined): boolean {
   return pin !== undefined && user.pin !== undefined && pin !== user.pin;
+}
+
+/** Whether the user's PIN counts as expired: the mock expires a PIN that must be changed; none without a PIN. */
+export function isPinExpired(user: UserRecord): boolean | undefined {
+  return user.pin === undefined ? undefined : user.forcePinChange;
 }

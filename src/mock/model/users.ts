@@ -2,6 +2,7 @@
 import { failure, type Handler, success } from './outcome.js';
 import { userKey } from './state.js';
 import { activeTemporaryPassword } from './temporary-passwords.js';
+import { isPinExpired } from './user-verification.js';
 import { credentialBindingDetailOf } from './views.js';
 
 /** createUser: a new ACTIVE user; 6002 when the ID is taken (ignoring case). */
@@ -56,7 +57,10 @@ export const clearUserPin: Handler<'clearUserPin'> = (input, { account }) => {
   return success();
 };
 
-/** getUserInfo: the user's state and bindings; push attributes unless turned off, token details on request. */
+/**
+ * getUserInfo: the user's state and bindings; push attributes unless turned off, token details on request; from 1.10
+ * on whether the PIN has expired. `fidoInfo` changes nothing: the mock has no FIDO authenticators.
+ */
 export const getUserInfo: Handler<'getUserInfo'> = (input, { account, now }) => {
   const user = account.user(input.userId);
   if (user === undefined) return failure('6003');
@@ -70,5 +74,7 @@ export const getUserInfo: Handler<'getUserInfo'> = (input, { account, now }) => 
     credentialBindingDetail: bindings.map((binding) => credentialBindingDetailOf(binding, options)),
     isPinSet: user.pin !== undefined,
     isTempPasswordSet: activeTemporaryPassword(user, now) !== undefined,
+    // 1.10 only; the answer leaves it out on older paths.
+    isPinExpired: isPinExpired(user),
   });
 };

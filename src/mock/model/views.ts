@@ -3,10 +3,10 @@ import type { BindingDetail, CredentialBindingDetail, UserBindingDetail } from '
 import { pushAttributesOf, tokenDetailsOf } from './credential-kinds.js';
 import type { BindingRecord, UserRecord } from './state.js';
 
-/** The bindingDetail element of a binding. Bindings are always enabled: 1.8 has no way to disable one. */
+/** The bindingDetail element of a binding, enabled unless updateCredential (1.10) disabled it. */
 function bindingDetailOf(binding: BindingRecord): BindingDetail {
   return {
-    bindStatus: 'ENABLED',
+    bindStatus: binding.enabled ? 'ENABLED' : 'DISABLED',
     friendlyName: binding.friendlyName,
     trustedDevice: binding.trustedDevice,
     lastBindTime: binding.boundAt,
@@ -24,7 +24,7 @@ export function credentialBindingDetailOf(
   return {
     credentialId: binding.credentialId,
     credentialType: binding.credentialType,
-    credentialStatus: 'ENABLED',
+    credentialStatus: binding.enabled ? 'ENABLED' : 'DISABLED',
     ...tokenDetails,
     bindingDetail: bindingDetailOf(binding),
     pushAttributes: options.includePushAttributes ? pushAttributesOf(binding.credentialType, binding.credentialId) : undefined,

@@ -2,6 +2,7 @@
 import { OtpAuthority } from '../otp.js';
 import type { PushOutcome } from '../types.js';
 import { isStandardCredentialId } from './credential-kinds.js';
+import { answerChallenge } from './push.js';
 import type { MockSettings } from './outcome.js';
 import { seedDemoData } from './seed.js';
 import { AccountState, CredentialTypes } from './state.js';
@@ -15,6 +16,7 @@ export interface ModelOptions {
   lockoutThreshold: number;
   pushOutcome: PushOutcome;
   pendingPolls: number;
+  numberChallenge: boolean;
   now: () => number;
 }
 
@@ -28,7 +30,12 @@ export class VipModel {
 
   constructor(options: ModelOptions) {
     this.#options = options;
-    this.settings = { lockoutThreshold: options.lockoutThreshold, pushOutcome: options.pushOutcome, pendingPolls: options.pendingPolls };
+    this.settings = {
+      lockoutThreshold: options.lockoutThreshold,
+      pushOutcome: options.pushOutcome,
+      pendingPolls: options.pendingPolls,
+      numberChallenge: options.numberChallenge,
+    };
     this.reset();
   }
 
@@ -45,6 +52,7 @@ export class VipModel {
     this.settings.lockoutThreshold = this.#options.lockoutThreshold;
     this.settings.pushOutcome = this.#options.pushOutcome;
     this.settings.pendingPolls = this.#options.pendingPolls;
+    this.settings.numberChallenge = this.#options.numberChallenge;
     this.otp.reset();
   }
 
@@ -52,6 +60,16 @@ export class VipModel {
   account(onBehalfOfAccountId: string | undefined): AccountState | undefined {
     if (onBehalfOfAccountId === undefined) return this.#main;
     return onBehalfOfAccountId === CHILD_ACCOUNT_ID ? this.#child : undefined;
+  }
+
+  /**
+   * The simulated phone picks `number` for the number challenge of push `transactionId` (in either account).
+   * @throws {Error} when no push has that ID, the push carries no number challenge, or it was answered already.
+   */
+  answerNumberChallenge(transactionId: string, number: string): void {
+    const push = this.#main.pushes.get(transactionId) ?? this.#child.pushes.get(transactionId);
+    if (push === undefined) throw new Error(`No push with the transaction ID ${JSON.stringify(transactionId)} was sent`);
+    answerChallenge(push, number);
   }
 
   /**
