@@ -7,9 +7,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const THRESHOLD = 90;
-const stryker = createRequire(import.meta.url).resolve('@stryker-mutator/core/bin/stryker.js');
+// The package exports no bin path; its package.json locates it.
+const stryker = join(dirname(createRequire(import.meta.url).resolve('@stryker-mutator/core/package.json')), 'bin/stryker.js');
 const run = spawnSync(process.execPath, [stryker, 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
 

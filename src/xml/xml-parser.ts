@@ -92,7 +92,8 @@ function qnameEnd(xml: string, from: number): number {
 /** Characters XML 1.0 forbids anywhere: C0 controls other than tab/LF/CR, U+FFFE/U+FFFF and unpaired surrogates. */
 const FORBIDDEN_CHARACTER =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const REFERENCE = /&(?:#x([0-9A-Fa-f]{1,8})|#([0-9]{1,9})|(amp|lt|gt|quot|apos));/y;
+// Leading zeros are allowed in any number; the significant digits are bounded, so no reference can be huge.
+const REFERENCE = /&(?:#x0*([0-9A-Fa-f]{1,8})|#0*([0-9]{1,9})|(amp|lt|gt|quot|apos));/y;
 const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const XML_DECLARATION = /^<\?xml[ \t\r\n]/;
 const ENCODING = /\bencoding[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)')/;
