@@ -4,6 +4,7 @@
  * It never touches real VIP, whatever the VIP_* variables say.
  */
 import * as errorHandling from './error-handling.js';
+import * as numberMatching from './number-matching.js';
 import * as pkcs12Certificate from './pkcs12-certificate.js';
 import * as provisionUser from './provision-user.js';
 import * as pushApproval from './push-approval.js';
@@ -17,6 +18,7 @@ const EXAMPLES: ReadonlyArray<[file: string, example: Example]> = [
   ['provision-user', provisionUser],
   ['sign-in-with-otp', signInWithOtp],
   ['push-approval', pushApproval],
+  ['number-matching', numberMatching],
   ['temporary-security-code', temporarySecurityCode],
   ['risk-evaluation', riskEvaluation],
   ['error-handling', errorHandling],

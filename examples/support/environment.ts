@@ -12,13 +12,18 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
-import { VipClient, type VipTlsOptions } from 'vip-user-services';
+import { VipClient, type VipClientOptions, type VipTlsOptions } from 'vip-user-services';
 import { type MockServer, startMockServer } from 'vip-user-services/mock';
 
 /** What every example receives. */
 export interface ExampleContext {
   /** A client connected to the target over mutual TLS. */
   readonly vip: VipClient;
+  /**
+   * A second client connected like `vip` (same endpoint and certificate) with more options, e.g. `apiVersion`.
+   * The caller closes it.
+   */
+  newClient(options: VipClientOptions): VipClient;
   /** Where the calls go. */
   readonly target: 'mock' | 'vip';
   /** The embedded mock server when that is the target, for the few steps only a mock can stage (push outcomes, faults). */
@@ -75,11 +80,13 @@ async function startMock(): Promise<ExampleEnvironment> {
   const tls = mock.tls;
   if (tls === undefined) throw new Error('the mock server was started with tls: true but exposes no certificates');
   // The shared client presents the PEM form of the throwaway certificate; the PKCS#12 example uses the .p12 form.
-  const vip = new VipClient({ endpoint: mock.url, tls: { cert: tls.clientCert, key: tls.clientKey, ca: tls.ca } });
+  const connection = { endpoint: mock.url, tls: { cert: tls.clientCert, key: tls.clientKey, ca: tls.ca } };
+  const vip = new VipClient(connection);
   return {
     description: `the embedded mock server at ${mock.url}, over mutual TLS`,
     context: makeContext({
       vip,
+      newClient: (options) => new VipClient({ ...connection, ...options }),
       target: 'mock',
       mock,
       endpoint: mock.url,
@@ -117,6 +124,7 @@ async function connectToVip(env: NodeJS.ProcessEnv): Promise<ExampleEnvironment>
     description: `VIP at ${endpoint} with the certificate ${vip.certificate?.subject ?? '(unknown)'}`,
     context: makeContext({
       vip,
+      newClient: (options) => new VipClient({ endpoint, tls, ...options }),
       target: 'vip',
       mock: undefined,
       endpoint,
