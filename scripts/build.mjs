@@ -66,8 +66,9 @@ async function bundleEsm() {
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
-    // Dependencies stay imports; soap is the mock's optional peer, loaded when a server starts.
-    external: ['undici', 'soap'],
+    // Dependencies stay imports; soap is the mock's optional peer, loaded when a server starts, and
+    // @opentelemetry/api the client's, loaded when telemetry is on (bundled, it would not be the application's copy).
+    external: ['undici', 'soap', '@opentelemetry/api'],
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'none',
     logLevel: 'warning',

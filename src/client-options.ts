@@ -3,7 +3,7 @@ import type { Dispatcher } from 'undici';
 import { VipConfigurationError } from './errors/request-errors.js';
 import type { VipError } from './errors/vip-error.js';
 import type { ServiceName } from './core/plan.js';
-import { CONTRACT_VERSION } from './generated/operations.js';
+import { CONTRACT_VERSION, type OperationName } from './generated/operations.js';
 import type { ClientCertificateInfo } from './transport/client-certificate-info.js';
 import { type ResolvedRetryOptions, type RetryOptions, resolveRetryOptions } from './core/retry-policy.js';
 import type { VipTlsOptions } from './transport/tls-credentials.js';
@@ -12,6 +12,7 @@ import { defaultUserAgent } from './transport/soap-http-headers.js';
 import type { Transport } from './transport/transport.js';
 import { VERSION } from './version.js';
 import { checkKnownNames, checkObject, checkServiceUrl } from './core/option-checks.js';
+import { checkMeterProvider, checkTracerProvider, type VipMeterProvider, type VipTracerProvider } from './telemetry/providers.js';
 
 /** Production host of VIP User Services; all three services live on it. */
 export const DEFAULT_ENDPOINT = 'https://userservices-auth.vip.symantec.com';
@@ -170,6 +171,25 @@ export interface VipClientOptions {
    * @default false
    */
   allowInsecureHttp?: boolean | undefined;
+  /**
+   * Makes the request ID of each call that is not given one in its call options, e.g. to embed your trace or
+   * correlation ID so the call can be found in VIP Manager reports and Report Streaming. It must return 4 to 40 of
+   * `[0-9A-Za-z_]`, checked on every call; IDs should be unique, since each response must echo its request's.
+   * @default unique IDs such as `vip_k3j9x0q2m1zp_1c`
+   */
+  generateRequestId?: ((operation: OperationName) => string) | undefined;
+  /**
+   * Where the spans of the calls go (one CLIENT span per call, retries included; see docs/telemetry.md): an
+   * OpenTelemetry `TracerProvider`, or `false` for no spans.
+   * @default the global provider, when `@opentelemetry/api` is installed
+   */
+  tracerProvider?: VipTracerProvider | false | undefined;
+  /**
+   * Where the `rpc.client.call.duration` histogram and the retry counter go: an OpenTelemetry `MeterProvider`, or
+   * `false` for no metrics.
+   * @default the global provider, when `@opentelemetry/api` is installed
+   */
+  meterProvider?: VipMeterProvider | false | undefined;
 }
 
 /** Options of a single call; all optional. */
@@ -209,6 +229,9 @@ export interface ResolvedClientOptions {
   logger: VipLogger | undefined;
   logPersonalData: boolean;
   allowInsecureHttp: boolean;
+  generateRequestId: ((operation: OperationName) => string) | undefined;
+  tracerProvider: VipTracerProvider | false | undefined;
+  meterProvider: VipMeterProvider | false | undefined;
   /** The complete `user-agent` header: the SDK's own, then the user's `userAgent`. */
   userAgent: string;
   transport: TransportSettings;
@@ -243,6 +266,9 @@ const CLIENT_OPTIONS: readonly (keyof VipClientOptions)[] = [
   'keepAliveTimeoutMs',
   'userAgent',
   'allowInsecureHttp',
+  'generateRequestId',
+  'tracerProvider',
+  'meterProvider',
 ];
 const CALL_OPTIONS: readonly (keyof VipCallOptions)[] = ['requestId', 'onBehalfOfAccountId', 'timeoutMs', 'signal', 'retry'];
 const RETRY_OPTIONS: readonly (keyof RetryOptions)[] = ['maxAttempts', 'baseDelayMs', 'maxDelayMs'];
@@ -507,9 +533,17 @@ export function resolveClientOptions(options: VipClientOptions): ResolvedClientO
     logger: checkLogger(own(given, 'logger')),
     logPersonalData: checkBoolean(own(given, 'logPersonalData'), 'logPersonalData'),
     allowInsecureHttp,
+    generateRequestId: checkGenerator(own(given, 'generateRequestId')),
+    tracerProvider: checkTracerProvider(own(given, 'tracerProvider')),
+    meterProvider: checkMeterProvider(own(given, 'meterProvider')),
     userAgent: checkUserAgent(own(given, 'userAgent')),
     transport,
   };
+}
+
+function checkGenerator(value: unknown): ((operation: OperationName) => string) | undefined {
+  if (value === undefined || typeof value === 'function') return value as ((operation: OperationName) => string) | undefined;
+  throw new VipConfigurationError('generateRequestId must be a function');
 }
 
 /** The SDK's `user-agent`, with the application's part appended. */

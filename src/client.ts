@@ -4,6 +4,7 @@
  * for the code).
  */
 import {
+  type ResolvedCallOptions,
   type ResolvedClientOptions,
   resolveCallOptions,
   resolveClientOptions,
@@ -22,7 +23,7 @@ import type { OperationInputs, OperationOutputs } from './generated/types.js';
 import { redactXml } from './observability/redact.js';
 import { SecretScrubber } from './observability/secret-scrubber.js';
 import { type PushWaitOptions, type PushTransactionResult, waitForPush } from './push.js';
-import { createRequestId } from './request-id.js';
+import { createRequestId, generatedRequestId } from './request-id.js';
 import type { ClientCertificateInfo } from './transport/client-certificate-info.js';
 import { backoffDelay, shouldRetry, sleep } from './core/retry-policy.js';
 import { createTransport } from './transport/create-transport.js';
@@ -33,6 +34,8 @@ import type { SoapHttpResponse, Transport } from './transport/transport.js';
 import { BodyTextError, lenientBodyText, strictBodyText } from './xml/body-text.js';
 import { readResponse, type ResponseObject } from './xml/response-reader.js';
 import { writeRequest } from './xml/request-writer.js';
+import { ClientTelemetry } from './telemetry/client-telemetry.js';
+import type { CallTracker } from './telemetry/call-record.js';
 
 const EXCERPT_LENGTH = 300;
 /** How much more than the excerpt is cleaned before it is cut, so a secret straddling the cut is still found whole. */
@@ -66,6 +69,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
   readonly #urls: Readonly<Record<ServiceName, URL>>;
   readonly #headers: Readonly<Record<string, string>>;
   readonly #config: VipClientConfig;
+  readonly #telemetry: ClientTelemetry;
   #closing: Promise<void> | undefined;
 
   /**
@@ -77,6 +81,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
     this.#options = resolveClientOptions(options);
     this.#hooks = this.#options.hooks;
     this.#logger = this.#options.logger;
+    this.#telemetry = new ClientTelemetry(this.#options, (message) => this.#log('warn', message, {}));
     const { transport, certificate } = createTransport(this.#options.transport);
     this.#transport = transport;
     this.certificate = certificate;
@@ -106,7 +111,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
    * @throws {@link VipTimeoutError} when `timeoutMs` passes first; {@link VipAbortError} when `signal` fires.
    */
   waitForPush(transactionId: string, options?: PushWaitOptions): Promise<PushTransactionResult> {
-    return waitForPush(this, transactionId, options);
+    return this.#telemetry.traceWait(transactionId, () => waitForPush(this, transactionId, options));
   }
 
   /**
@@ -135,7 +140,23 @@ export class VipClient extends VipOperations<VipCallOptions> {
   ): Promise<OperationOutputs[N]> {
     const operation: OperationPlan = OPERATIONS[name];
     const call = resolveCallOptions(options, this.#options);
-    const requestId = call.requestId ?? createRequestId();
+    const generate = this.#options.generateRequestId;
+    const requestId = call.requestId ?? (generate === undefined ? createRequestId() : generatedRequestId(generate, name));
+    const url = this.#urls[operation.service];
+    const described = { operation: name, service: operation.service, requestId, url };
+    const output = this.#telemetry.traceCall(described, (tracker) => this.#send(name, operation, input, call, requestId, tracker));
+    return output as Promise<unknown> as Promise<OperationOutputs[N]>;
+  }
+
+  /** Sends one call: its envelope, then attempts until one answers or the retry policy gives up. */
+  async #send(
+    name: OperationName,
+    operation: OperationPlan,
+    input: object,
+    call: ResolvedCallOptions,
+    requestId: string,
+    tracker: CallTracker,
+  ): Promise<ResponseObject> {
     const request = writeRequest(operation, input, {
       requestId,
       onBehalfOfAccountId: call.onBehalfOfAccountId,
@@ -149,6 +170,7 @@ export class VipClient extends VipOperations<VipCallOptions> {
 
     for (let attempt = 1; ; attempt++) {
       const context: CallContext = { operation: name, requestId, attempts: attempt };
+      tracker.attempting(attempt);
       try {
         const started = performance.now();
         if (this.#observed) this.#emitRequest(scrubber, { operation: name, requestId, attempt, url: url.href, body });
@@ -172,13 +194,17 @@ export class VipClient extends VipOperations<VipCallOptions> {
             body: lenientBodyText(response.body),
           });
         }
-        return this.#interpret(operation, response, context, scrubber) as unknown as OperationOutputs[N];
+        return this.#interpret(operation, response, context, scrubber);
       } catch (error) {
         scrubber.scrubError(error);
         if (error instanceof VipCallError) error.attempts = attempt;
         if (attempt >= retry.maxAttempts || !shouldRetry(error, operation.idempotent)) throw error;
         const delayMs = backoffDelay(attempt, retry);
-        this.#notify(this.#hooks.onRetry, { operation: name, requestId, attempt, delayMs, error: error as VipError });
+        const retrying = { operation: name, requestId, attempt, delayMs, error: error as VipError };
+        const line = `VIP ${name} request ${requestId} attempt ${attempt} failed (${retrying.error.name}); retrying in ${delayMs} ms`;
+        this.#log('debug', line, { ...retrying });
+        this.#notify(this.#hooks.onRetry, retrying);
+        tracker.retrying(attempt, delayMs, retrying.error);
         await sleep(delayMs, signal, context);
       }
     }

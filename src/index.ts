@@ -30,6 +30,8 @@ export type { SoapHttpRequest, SoapHttpResponse, Transport } from './transport/t
 export { REDACTED } from './observability/redact.js';
 export { VERSION } from './version.js';
 export type { ServiceName } from './core/plan.js';
+export type { VipMeterProvider, VipTracerProvider } from './telemetry/providers.js';
+export type { VipCallMessage, VipRetryMessage } from './telemetry/call-channels.js';
 export { VIP_NAMESPACE, type OperationName } from './generated/operations.js';
 export type * from './generated/types.js';
 export * from './errors/index.js';

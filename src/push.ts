@@ -3,6 +3,7 @@
  * client share their polls (up to 20 transaction IDs per `pollPushStatus` request), deadlines run on a monotonic
  * clock, and cancellation is immediate.
  */
+import { AsyncResource } from 'node:async_hooks';
 import { checkDuration, checkSignal, MAX_TIMER_MS, own } from './client-options.js';
 import { VipAbortError, VipConfigurationError, VipTimeoutError } from './errors/request-errors.js';
 import { VipError } from './errors/vip-error.js';
@@ -51,6 +52,8 @@ interface Waiter {
   dueAt: number;
   polling: boolean;
   settle: (error: Error | undefined, result?: PushTransactionResult) => void;
+  /** Runs a task in the async context `waitForPush` was called in (its span, the application's request context). */
+  inContext: <T>(task: () => T) => T;
 }
 
 /** Shares polls between every transaction waited on through one client. */
@@ -95,7 +98,10 @@ class PushPoller {
     let statuses: PushTransactionStatus[] | undefined;
     let failure: unknown;
     try {
-      const output = await this.#client.pollPushStatus({ transactionId: batch.map((w) => w.transactionId) });
+      // Polls run from timers, whose async context is whichever wait armed them last; a poll belongs to its (first)
+      // waiter's, so its span and logs are found under the wait that asked for it.
+      const poll = () => this.#client.pollPushStatus({ transactionId: batch.map((w) => w.transactionId) });
+      const output = await (batch[0] as Waiter).inContext(poll);
       statuses = output.transactionStatus ?? [];
     } catch (error) {
       failure = error;
@@ -187,6 +193,7 @@ export function waitForPush(
       intervalMs,
       dueAt: performance.now(),
       polling: false,
+      inContext: AsyncResource.bind(<T>(task: () => T): T => task()),
       settle: (error, result) => {
         if (settled) return;
         settled = true;

@@ -1,0 +1,165 @@
+/**
+ * One operation call as telemetry sees it: its span, its channel message and its metrics, fed by the call loop
+ * through {@link CallTracker}. What reaches telemetry is the operation, the request ID, the service's host, attempt
+ * counts, VIP's status and the SDK's own words for a failure; never an input value, a result or a body.
+ */
+import type { Attributes, Span } from '@opentelemetry/api';
+import type { ServiceName } from '../core/plan.js';
+import { VipServiceError } from '../errors/service-error-categories.js';
+import { normalizeStatusCode } from '../errors/status-codes.js';
+import type { VipError } from '../errors/vip-error.js';
+import type { OperationName } from '../generated/operations.js';
+import { type CallMessage, publishRetry, traceCall } from './call-channels.js';
+import type { CallMetrics } from './call-metrics.js';
+import { describeFailure, type FailureKind } from './failure-kind.js';
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_RPC_METHOD,
+  ATTR_RPC_STATUS_CODE,
+  ATTR_RPC_SYSTEM_NAME,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_VIP_ATTEMPT,
+  ATTR_VIP_ATTEMPTS,
+  ATTR_VIP_REQUEST_ID,
+  ATTR_VIP_RETRY_DELAY,
+  ATTR_VIP_RETRY_REASON,
+  EVENT_RETRY,
+  RPC_SYSTEM,
+} from './semantic-conventions.js';
+import type { SpanSource } from './span-source.js';
+
+/** What the call loop reports while a call runs. */
+export interface CallTracker {
+  /** Attempt `attempt` (1 for the first) is about to be sent. */
+  attempting(attempt: number): void;
+  /** Attempt `attempt` failed with `error`; the next one follows after `delayMs`. */
+  retrying(attempt: number, delayMs: number, error: VipError): void;
+}
+
+/** The tracker of a call nobody observes. */
+export const UNOBSERVED: CallTracker = {
+  attempting: () => undefined,
+  retrying: () => undefined,
+};
+
+/** The call being started. */
+export interface CallDescription {
+  readonly operation: OperationName;
+  readonly service: ServiceName;
+  readonly requestId: string;
+  readonly url: URL;
+}
+
+interface Server {
+  address: string;
+  port: number;
+}
+
+// The client keeps one URL object per service, so each is taken apart once.
+const servers = new WeakMap<URL, Server>();
+
+function serverOf(url: URL): Server {
+  let server = servers.get(url);
+  if (server === undefined) {
+    const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+    server = { address: url.hostname.replace(/^\[|\]$/g, ''), port };
+    servers.set(url, server);
+  }
+  return server;
+}
+
+/** The span, the channel message and the metrics of one call. */
+export class CallRecord implements CallTracker {
+  readonly #message: CallMessage;
+  readonly #spans: SpanSource | undefined;
+  readonly #span: Span | undefined;
+  readonly #metrics: CallMetrics | undefined;
+  readonly #publishing: boolean;
+  readonly #started = performance.now();
+
+  /**
+   * Starts the call's span (with the attributes samplers may use) under the caller's active span.
+   * @param publishing Whether the call channels have subscribers.
+   */
+  constructor(call: CallDescription, spans: SpanSource | undefined, metrics: CallMetrics | undefined, publishing: boolean) {
+    const method = `${call.service}Service/${call.operation}`;
+    this.#message = { operation: call.operation, method, requestId: call.requestId, url: call.url.href, attempt: 0 };
+    this.#spans = spans;
+    this.#metrics = metrics;
+    this.#publishing = publishing;
+    if (spans !== undefined) {
+      const server = serverOf(call.url);
+      this.#span = spans.start(method, 'client', {
+        [ATTR_RPC_SYSTEM_NAME]: RPC_SYSTEM,
+        [ATTR_RPC_METHOD]: method,
+        [ATTR_SERVER_ADDRESS]: server.address,
+        [ATTR_SERVER_PORT]: server.port,
+        [ATTR_VIP_REQUEST_ID]: call.requestId,
+      });
+    }
+  }
+
+  attempting(attempt: number): void {
+    this.#message.attempt = attempt;
+  }
+
+  retrying(attempt: number, delayMs: number, error: VipError): void {
+    const failure = describeFailure(error);
+    if (this.#span !== undefined) {
+      this.#spans?.event(this.#span, EVENT_RETRY, {
+        [ATTR_VIP_ATTEMPT]: attempt,
+        [ATTR_VIP_RETRY_DELAY]: delayMs,
+        [ATTR_ERROR_TYPE]: failure.type,
+        [ATTR_VIP_RETRY_REASON]: failure.description,
+      });
+    }
+    this.#metrics?.countRetry(this.#message.method, failure.type);
+    const { operation, requestId } = this.#message;
+    publishRetry({ operation, requestId, attempt, delayMs, error, call: this.#message });
+  }
+
+  /**
+   * Runs the call: inside the channels' `start`/`end` events and with the span active. The outcome is noted before
+   * the channels' `asyncEnd`, so subscribers see the final status and attempt count.
+   */
+  run<T>(call: (tracker: CallTracker) => Promise<T>): Promise<T> {
+    const span = this.#span;
+    const spans = this.#spans;
+    // A span that does not record (no SDK, or sampled out) would give the HTTP requests nothing their parent does not.
+    const activeSpan = span !== undefined && spans !== undefined && span.isRecording() ? span : undefined;
+    if (activeSpan === undefined && !this.#publishing) return this.#settle(call);
+    const settle = () => this.#settle(call);
+    const published = this.#publishing ? () => traceCall(this.#message, settle) : settle;
+    return activeSpan === undefined ? published() : (spans as SpanSource).activate(activeSpan, published);
+  }
+
+  async #settle<T>(call: (tracker: CallTracker) => Promise<T>): Promise<T> {
+    let output: T;
+    try {
+      output = await call(this);
+    } catch (error) {
+      this.#finish(error instanceof VipServiceError ? error.code : undefined, describeFailure(error));
+      throw error;
+    }
+    this.#finish(statusOf(output), undefined);
+    return output;
+  }
+
+  #finish(status: string | undefined, failure: FailureKind | undefined): void {
+    const message = this.#message;
+    if (status !== undefined) message.status = status;
+    if (this.#span !== undefined) {
+      const outcome: Attributes = { [ATTR_VIP_ATTEMPTS]: message.attempt };
+      if (status !== undefined) outcome[ATTR_RPC_STATUS_CODE] = status;
+      this.#spans?.end(this.#span, outcome, failure);
+    }
+    this.#metrics?.recordCall((performance.now() - this.#started) / 1000, message.method, status, failure?.type);
+  }
+}
+
+/** VIP's status of a successful output (every response carries one). */
+function statusOf(output: unknown): string | undefined {
+  const status = (output as { status?: unknown } | null)?.status;
+  return typeof status === 'string' ? normalizeStatusCode(status) : undefined;
+}
