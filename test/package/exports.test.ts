@@ -366,3 +366,57 @@ describe('without the optional soap package', () => {
     }
   });
 });
+
+/**
+ * `@opentelemetry/api` is an optional peer too, loaded only when telemetry wants it: both builds find the
+ * application's copy and trace into a given provider, load nothing with telemetry off, and without the package
+ * make their calls as before (a provider given is reported through the logger).
+ */
+describe('the optional @opentelemetry/api package', () => {
+  const useTelemetry = async (build: 'esm' | 'cjs', telemetry: 'given' | 'default' | 'off') => {
+    const { stdout } = await run(process.execPath, ['use-telemetry.mjs', build, telemetry], installed.dir);
+    return JSON.parse(stdout) as {
+      status: string;
+      spans: Array<{ name: string; attributes: object }>;
+      warnings: string[];
+      loaded: boolean;
+    };
+  };
+  const BUILDS = ['esm', 'cjs'] as const;
+
+  beforeAll(() => copyFile(join(REPO_ROOT, 'test/package/use-telemetry.mjs'), join(installed.dir, 'use-telemetry.mjs')));
+
+  it.for(BUILDS)('%s: is loaded when a tracer provider is given, which gets the span of the call', async (build, { expect }) => {
+    const result = await useTelemetry(build, 'given');
+    expect(result).toMatchObject({ status: '0000', warnings: [], loaded: true });
+    expect(result.spans).toEqual([
+      {
+        name: 'QueryService/getServerTime',
+        attributes: expect.objectContaining({ 'rpc.method': 'QueryService/getServerTime', 'vip.request_id': 'Package_0001' }),
+      },
+    ]);
+  });
+
+  it.for(BUILDS)('%s: is not loaded with tracerProvider and meterProvider false', async (build, { expect }) => {
+    expect(await useTelemetry(build, 'off')).toEqual({ status: '0000', spans: [], warnings: [], loaded: false });
+  });
+
+  it('is not needed: without it both builds make their calls, and a tracer provider given is reported', async () => {
+    const apiDir = join(installed.dir, 'node_modules/@opentelemetry/api');
+    const hidden = join(installed.dir, 'node_modules/@opentelemetry/.api-hidden');
+    await rename(apiDir, hidden);
+    try {
+      for (const build of BUILDS) {
+        expect(await useTelemetry(build, 'default')).toEqual({ status: '0000', spans: [], warnings: [], loaded: false });
+        expect(await useTelemetry(build, 'given')).toEqual({
+          status: '0000',
+          spans: [],
+          warnings: ['tracerProvider was given, but @opentelemetry/api cannot be loaded: no spans are recorded'],
+          loaded: false,
+        });
+      }
+    } finally {
+      await rename(hidden, apiDir);
+    }
+  });
+});

@@ -64,7 +64,8 @@ async function tarballToTest(scratch: string): Promise<string> {
 
 /**
  * Installs the package tarball into a new temporary project, together with what a TypeScript user of every entry
- * point has: `soap` (the optional peer that `vip-user-services/mock` needs), `typescript` and `@types/node`, at the
+ * point has: the optional peers `soap` (which `vip-user-services/mock` needs) and `@opentelemetry/api` (for
+ * telemetry), `typescript` and `@types/node`, at the
  * versions this repository uses. `--prefer-offline` takes them from the npm cache that `npm ci` filled.
  */
 export async function installPackedPackage(): Promise<InstalledPackage> {
@@ -74,7 +75,9 @@ export async function installPackedPackage(): Promise<InstalledPackage> {
     const manifest = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       devDependencies: Record<string, string>;
     };
-    const companions = ['soap', 'typescript', '@types/node'].map((name) => `${name}@${manifest.devDependencies[name]}`);
+    const companions = ['soap', '@opentelemetry/api', 'typescript', '@types/node'].map(
+      (name) => `${name}@${manifest.devDependencies[name]}`,
+    );
     await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: 'package-test-project', private: true }, null, 2)}\n`);
     await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, ...companions], dir);
     return { dir, tarball, remove: () => rm(dir, { recursive: true, force: true }) };
