@@ -3,8 +3,7 @@
  * the push ended with. waitForPush applies it to every transaction it follows.
  */
 import { apiVersionAtLeast } from './core/api-version.js';
-import type { ServiceErrorContext, VipStatusReport } from './errors/service-error-categories.js';
-import { PushTransactionError, type VipServiceError } from './errors/service-error-categories.js';
+import type { ServiceErrorContext, VipServiceError, VipStatusReport } from './errors/service-error-categories.js';
 import { createServiceError, errorClassForStatus } from './errors/service-error-factory.js';
 import { normalizeStatusCode } from './errors/status-codes.js';
 
@@ -19,6 +18,9 @@ const NUMBER_CHALLENGE_PENDING = '7140';
  */
 const TRANSACTION_CODES_SINCE = '1.10';
 
+/** The outcomes 1.10 documents as a transaction's detail: local authentication (7120-7125), number challenge failed. */
+const DETAIL_OUTCOMES: ReadonlySet<string> = new Set(['7120', '7121', '7122', '7123', '7124', '7125', '7141']);
+
 /** How a transaction stands after one poll: not final yet, approved, or failed with this error. */
 export type PushOutcome = 'pending' | 'approved' | VipServiceError;
 
@@ -31,7 +33,7 @@ export type PushOutcome = 'pending' | 'approved' | VipServiceError;
  *
  * - 7140 (number challenge pending) keeps the wait going like 7001, whether it is the status or the detail of 7001:
  *   "pending" means the user has not picked a number yet, and giving up then would fail a sign-in in progress.
- * - A final status whose detail is itself a push-transaction outcome (7120-7125, 7141) fails with the detail's class,
+ * - A final status whose detail is one of these outcomes (7120-7125, 7141) fails with the detail's class,
  *   the more specific of the two: `NumberChallengeFailedError` for a wrong number picked, whether VIP reports 7141 as
  *   the status or as the detail of, say, 7002. The error built from the status itself is kept as its `cause`, so
  *   nothing VIP sent is lost.
@@ -46,7 +48,7 @@ export function readPushOutcome(status: VipStatusReport, context: ServiceErrorCo
   if (code === APPROVED) return 'approved';
   if (code === IN_PROGRESS || (newCodes && code === NUMBER_CHALLENGE_PENDING)) return 'pending';
   const error = createServiceError(status, errorContext);
-  const refined = newCodes && detail !== undefined && detail !== code ? errorClassForStatus(detail) : undefined;
-  if (refined === undefined || !(refined.prototype instanceof PushTransactionError)) return error;
+  const refined = newCodes && detail !== undefined && DETAIL_OUTCOMES.has(detail) ? errorClassForStatus(detail) : undefined;
+  if (refined === undefined) return error;
   return new refined({ status: detail as string, statusMessage: status.detailMessage ?? '' }, { ...errorContext, cause: error });
 }

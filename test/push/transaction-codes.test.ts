@@ -102,11 +102,14 @@ describe("waitForPush with apiVersion '1.10'", () => {
     expect(error.cause).toBeUndefined();
   });
 
-  it('keeps the status class when the detail is no transaction outcome of its own', async () => {
+  it('keeps the status class when the detail is no 1.10 outcome', async () => {
     const { vip } = polling('1.10', [{ status: '7004', detail: '7140' }]);
     const error = await failure(vip.waitForPush(ID, FAST));
     expect(error).toBeInstanceOf(PushExpiredError);
     expect(error.detail).toBe('7140');
+    const other = await failure(polling('1.10', [{ status: '7008', detail: '7002' }]).vip.waitForPush(ID, FAST));
+    expect(other.constructor).toBe(PushRequestParametersNotMetError);
+    expect(other.detail).toBe('7002');
   });
 });
 
