@@ -550,7 +550,7 @@ export const STATUS_TABLE = {
     retryable: false,
   },
   // 7120-7125 and 7140/7141 are documented for 1.10 as per-transaction codes of pollPushStatus (detail codes on the
-  // documentation's page); waitForPush also accepts them as a transaction's status. See push.ts.
+  // documentation's page); waitForPush reads them as a transaction's status or detail (see push-outcome.ts).
   '7120': {
     name: 'LocalAuthenticationCancelled',
     parent: 'PushTransactionError',
