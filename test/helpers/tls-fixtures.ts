@@ -2,10 +2,12 @@
  * Test certificates made with the `openssl` command at test time (nothing secret is committed): two CAs, server
  * certificates (trusted, wrong host name, untrusted, expired), client certificates (trusted, foreign CA, expiring,
  * expired) and the trusted client certificate as encrypted PEM and as PKCS#12 (modern and legacy encryption).
- * Generated once per test file (per module instance) in a temporary directory that is removed at exit.
+ * Generated once a day into a temporary directory shared by every test process of that day (mutation testing loads
+ * test files thousands of times; a second of openssl each time would dominate its run), and reused from there.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -55,15 +57,57 @@ const LOCAL_NAMES = 'subjectAltName=DNS:localhost,IP:127.0.0.1';
 const CLIENT_USAGE = 'extendedKeyUsage=clientAuth';
 let cached: TlsFixtures | undefined;
 
-/** Returns the fixtures, generating them on first use (about one second). */
+/** Bump when the fixtures change, so a shared directory of an older layout is not reused. */
+const LAYOUT = 1;
+/** Validity windows count in days (one certificate expires in two, one expired yesterday): share within one day. */
+const SHARED_DIR = join(tmpdir(), `vip-tls-fixtures-v${LAYOUT}-${new Date().toISOString().slice(0, 10)}`);
+const MANIFEST = 'fixtures.json';
+
+/** Returns the fixtures: read from today's shared directory, or generated there on first use (about one second). */
 export function tlsFixtures(): TlsFixtures {
-  cached ??= generate();
+  cached ??= readShared() ?? share(generate());
   return cached;
+}
+
+function readShared(): TlsFixtures | undefined {
+  try {
+    return revive(JSON.parse(readFileSync(join(SHARED_DIR, MANIFEST), 'utf8')) as TlsFixtures);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Buffers travel through the manifest as base64. */
+function revive(fixtures: TlsFixtures): TlsFixtures {
+  const client = fixtures.client as unknown as { p12: string; legacyP12: string };
+  return {
+    ...fixtures,
+    dir: SHARED_DIR,
+    client: { ...fixtures.client, p12: Buffer.from(client.p12, 'base64'), legacyP12: Buffer.from(client.legacyP12, 'base64') },
+  };
+}
+
+/**
+ * Moves freshly generated fixtures to the shared directory. Another process may have got there first: then its
+ * fixtures are used, and this process's copy is deleted.
+ */
+function share(fixtures: TlsFixtures): TlsFixtures {
+  const manifest = {
+    ...fixtures,
+    client: { ...fixtures.client, p12: fixtures.client.p12.toString('base64'), legacyP12: fixtures.client.legacyP12.toString('base64') },
+  };
+  writeFileSync(join(fixtures.dir, MANIFEST), JSON.stringify(manifest));
+  try {
+    renameSync(fixtures.dir, SHARED_DIR);
+    return { ...fixtures, dir: SHARED_DIR };
+  } catch {
+    rmSync(fixtures.dir, { recursive: true, force: true });
+    return readShared() ?? expect.fail(`the shared TLS fixtures in ${SHARED_DIR} are unreadable`);
+  }
 }
 
 function generate(): TlsFixtures {
   const dir = mkdtempSync(join(tmpdir(), 'vip-tls-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const openssl = (...args: string[]): void => {
     execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   };
