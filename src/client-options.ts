@@ -300,15 +300,6 @@ export function own<T extends object, K extends keyof T>(options: T | undefined,
 
 const SERVICES: readonly ServiceName[] = ['Authentication', 'Management', 'Query'];
 
-/** A positive, finite number (of bytes, days...). */
-export function checkPositive(value: number | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new VipConfigurationError(`${name} must be a positive number, got ${String(value)}`);
-  }
-  return value;
-}
-
 /** A duration that a Node timer can hold: 1 to 2147483647 milliseconds. */
 export function checkDuration(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -426,7 +417,6 @@ function checkTransport(options: VipClientOptions, tls: VipTlsOptions | undefine
   const other = chosen[0];
   if (other === undefined) {
     const proxy = proxyGiven === undefined ? undefined : checkProxyShape(proxyGiven);
-    if (proxyGiven !== undefined && proxy === undefined) throw new VipConfigurationError('proxy must be a URL or { url, ca }');
     return { kind: 'undici', tls, proxy, connections, keepAliveTimeoutMs };
   }
   const unusable = (['tls', 'proxy', 'connections', 'keepAliveTimeoutMs'] as const).filter((name) => own(options, name) !== undefined);
@@ -458,11 +448,11 @@ function checkTransport(options: VipClientOptions, tls: VipTlsOptions | undefine
   return { kind: 'dispatcher', dispatcher };
 }
 
-/** The proxy option's shape (its URL and CAs are checked when the agent is built), or `undefined` when unusable. */
-function checkProxyShape(proxy: unknown): VipProxy | undefined {
+/** The proxy option's shape; its URL and CAs are checked when the agent is built. */
+function checkProxyShape(proxy: unknown): VipProxy {
   if (typeof proxy === 'string' || proxy instanceof URL) return proxy;
-  const given = checkObject<VipProxyOptions>(proxy, 'proxy');
-  if (given === undefined) return undefined;
+  // Called only with a value, so checkObject either returns it or throws.
+  const given = checkObject<VipProxyOptions>(proxy, 'proxy') as VipProxyOptions;
   checkKnownNames(given, PROXY_OPTIONS, 'proxy');
   return ownCopy(given, PROXY_OPTIONS);
 }

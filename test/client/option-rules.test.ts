@@ -212,3 +212,41 @@ describe('resources', () => {
     await expect(vip.close()).resolves.toBeUndefined();
   });
 });
+
+describe('edges of the value checks', () => {
+  it('accepts the smallest counts and durations', async () => {
+    const vip = new VipClient({ tls, connections: 1, keepAliveTimeoutMs: 1, timeoutMs: 1, maxResponseBytes: 1, certificateWarningDays: 1 });
+    expect(vip.config).toMatchObject({ pool: { connections: 1, keepAliveTimeoutMs: 1 }, timeoutMs: 1, maxResponseBytes: 1 });
+    await vip.close();
+  });
+
+  it.each([
+    [{ connections: '8' }, 'connections must be a whole number of at least 1, got 8'],
+    [{ connections: 2 ** 53 }, `connections must be a whole number of at least 1, got ${2 ** 53}`],
+    [{ timeoutMs: '100' }, 'timeoutMs must be a number of milliseconds from 1 to 2147483647, got 100'],
+    [{ timeoutMs: Number.POSITIVE_INFINITY }, 'timeoutMs must be a number of milliseconds from 1 to 2147483647, got Infinity'],
+    [{ proxy: 42 }, 'proxy must be an object'],
+    [{ hooks: 'on' }, 'hooks must be an object'],
+    [{ endpoints: [] }, 'endpoints must be an object'],
+    [{ dispatcher: { dispatch: 'no' } }, 'dispatcher must be an undici Dispatcher'],
+    [{ dispatcher: null }, 'dispatcher must be an undici Dispatcher'],
+    [{ transport: null }, 'transport must be an object with a send() method'],
+    [{ apiVersion: '1.8 ' }, "apiVersion must be one of '1.7', '1.8', '1.10', got \"1.8 \""],
+  ])('refuses %j', (options, message) => {
+    expect(configurationError(options).message).toBe(message);
+  });
+
+  it('explains a certificate given with fetch without the dispatcher hint', () => {
+    expect(configurationError({ tls, fetch: globalThis.fetch }).message).toBe(
+      "tls cannot be combined with fetch: they configure the SDK's own connection, which fetch replaces",
+    );
+  });
+
+  it('accepts a proxy URL object and a proxy { url } object', async () => {
+    for (const proxy of [new URL('http://proxy.example:3128'), { url: 'http://proxy.example:3128' }]) {
+      const vip = new VipClient({ tls, proxy });
+      expect(vip.config.proxy).toBe('http://proxy.example:3128/');
+      await vip.close();
+    }
+  });
+});
