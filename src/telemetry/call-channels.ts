@@ -48,6 +48,11 @@ export function callChannelsActive(): boolean {
   return CALL.hasSubscribers;
 }
 
+/** Whether anyone listens to the retry channel. */
+export function retryChannelActive(): boolean {
+  return RETRY.hasSubscribers;
+}
+
 /**
  * Runs `run` as one traced call: `start` (with any bound stores entered around `run`, so an APM's context follows
  * the call into its HTTP requests), `end` once `run` has returned its promise, then `error` on failure, and
@@ -77,7 +82,7 @@ export function traceCall<T>(message: CallMessage, run: () => Promise<T>): Promi
   });
 }
 
-/** Publishes one retry, when anyone listens. */
-export function publishRetry(message: VipRetryMessage): void {
-  if (RETRY.hasSubscribers) RETRY.publish(message);
+/** Publishes one retry, when anyone listens; the message is only made for them. */
+export function publishRetry(message: () => VipRetryMessage): void {
+  if (RETRY.hasSubscribers) RETRY.publish(message());
 }

@@ -22,17 +22,33 @@ interface Instruments {
   provider: VipMeterProvider;
   duration: Histogram;
   retries: Counter;
+  /** The meter is the API's no-op one (no SDK registered): recording would cost and keep nothing. */
+  noop: boolean;
 }
 
 /** Records calls and retries through the meter of whichever provider `source` returns. */
 export class CallMetrics {
   readonly #source: () => VipMeterProvider;
+  readonly #noopMeter: object | undefined;
   readonly #attributes = new AttributeSets();
   #instruments: Instruments | undefined;
 
-  /** @param source The provider to use, asked on each recording (cheap: the provider object, or the global lookup). */
-  constructor(source: () => VipMeterProvider) {
+  /**
+   * @param source The provider to use, asked on each recording (cheap: the provider object, or the global lookup).
+   * @param noopMeter The API's no-op meter, which the global provider gives while no SDK is registered.
+   */
+  constructor(source: () => VipMeterProvider, noopMeter?: object) {
     this.#source = source;
+    this.#noopMeter = noopMeter;
+  }
+
+  /** Whether a recording would reach an SDK now. */
+  recording(): boolean {
+    try {
+      return !this.#current().noop;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -81,7 +97,7 @@ export class CallMetrics {
       description: 'Attempts of VIP User Services calls that were sent again.',
       unit: '{retry}',
     });
-    this.#instruments = { provider, duration, retries };
+    this.#instruments = { provider, duration, retries, noop: meter === this.#noopMeter };
     return this.#instruments;
   }
 }

@@ -71,28 +71,33 @@ function serverOf(url: URL): Server {
 
 /** The span, the channel message and the metrics of one call. */
 export class CallRecord implements CallTracker {
-  readonly #message: CallMessage;
+  readonly #call: CallDescription;
+  readonly #method: string;
   readonly #spans: SpanSource | undefined;
   readonly #span: Span | undefined;
   readonly #metrics: CallMetrics | undefined;
-  readonly #publishing: boolean;
-  readonly #started = performance.now();
+  /** Made only for subscribers: at start when the call channels have some, or at the first retry for the retry channel's. */
+  #message: CallMessage | undefined;
+  #attempt = 0;
+  readonly #started: number;
 
   /**
    * Starts the call's span (with the attributes samplers may use) under the caller's active span.
+   * @param metrics The call's metrics, unless nothing records them.
    * @param publishing Whether the call channels have subscribers.
    */
   constructor(call: CallDescription, spans: SpanSource | undefined, metrics: CallMetrics | undefined, publishing: boolean) {
-    const method = `${call.service}Service/${call.operation}`;
-    this.#message = { operation: call.operation, method, requestId: call.requestId, url: call.url.href, attempt: 0 };
+    this.#call = call;
+    this.#method = `${call.service}Service/${call.operation}`;
     this.#spans = spans;
     this.#metrics = metrics;
-    this.#publishing = publishing;
+    this.#started = metrics === undefined ? 0 : performance.now();
+    if (publishing) this.#message = this.#newMessage();
     if (spans !== undefined) {
       const server = serverOf(call.url);
-      this.#span = spans.start(method, 'client', {
+      this.#span = spans.start(this.#method, 'client', {
         [ATTR_RPC_SYSTEM_NAME]: RPC_SYSTEM,
-        [ATTR_RPC_METHOD]: method,
+        [ATTR_RPC_METHOD]: this.#method,
         [ATTR_SERVER_ADDRESS]: server.address,
         [ATTR_SERVER_PORT]: server.port,
         [ATTR_VIP_REQUEST_ID]: call.requestId,
@@ -101,7 +106,8 @@ export class CallRecord implements CallTracker {
   }
 
   attempting(attempt: number): void {
-    this.#message.attempt = attempt;
+    this.#attempt = attempt;
+    if (this.#message !== undefined) this.#message.attempt = attempt;
   }
 
   retrying(attempt: number, delayMs: number, error: VipError): void {
@@ -114,9 +120,12 @@ export class CallRecord implements CallTracker {
         [ATTR_VIP_RETRY_REASON]: failure.description,
       });
     }
-    this.#metrics?.countRetry(this.#message.method, failure.type);
-    const { operation, requestId } = this.#message;
-    publishRetry({ operation, requestId, attempt, delayMs, error, call: this.#message });
+    this.#metrics?.countRetry(this.#method, failure.type);
+    publishRetry(() => {
+      this.#message ??= this.#newMessage();
+      const { operation, requestId } = this.#call;
+      return { operation, requestId, attempt, delayMs, error, call: this.#message };
+    });
   }
 
   /**
@@ -128,9 +137,17 @@ export class CallRecord implements CallTracker {
     const spans = this.#spans;
     // A span that does not record (no SDK, or sampled out) would give the HTTP requests nothing their parent does not.
     const activeSpan = span !== undefined && spans !== undefined && span.isRecording() ? span : undefined;
-    if (activeSpan === undefined && !this.#publishing) return this.#settle(call);
+    const message = this.#message;
+    if (activeSpan === undefined && message === undefined) {
+      if (this.#metrics === undefined) {
+        // Nothing would use the outcome: the span (if any) records nothing, so it can end now.
+        span?.end();
+        return call(this);
+      }
+      return this.#settle(call);
+    }
     const settle = () => this.#settle(call);
-    const published = this.#publishing ? () => traceCall(this.#message, settle) : settle;
+    const published = message === undefined ? settle : () => traceCall(message, settle);
     return activeSpan === undefined ? published() : (spans as SpanSource).activate(activeSpan, published);
   }
 
@@ -147,14 +164,19 @@ export class CallRecord implements CallTracker {
   }
 
   #finish(status: string | undefined, failure: FailureKind | undefined): void {
-    const message = this.#message;
-    if (status !== undefined) message.status = status;
-    if (this.#span !== undefined) {
-      const outcome: Attributes = { [ATTR_VIP_ATTEMPTS]: message.attempt };
+    if (this.#message !== undefined && status !== undefined) this.#message.status = status;
+    const span = this.#span;
+    if (span !== undefined) {
+      const outcome: Attributes = { [ATTR_VIP_ATTEMPTS]: this.#attempt };
       if (status !== undefined) outcome[ATTR_RPC_STATUS_CODE] = status;
-      this.#spans?.end(this.#span, outcome, failure);
+      this.#spans?.end(span, outcome, failure);
     }
-    this.#metrics?.recordCall((performance.now() - this.#started) / 1000, message.method, status, failure?.type);
+    this.#metrics?.recordCall((performance.now() - this.#started) / 1000, this.#method, status, failure?.type);
+  }
+
+  #newMessage(): CallMessage {
+    const { operation, requestId, url } = this.#call;
+    return { operation, method: this.#method, requestId, url: url.href, attempt: this.#attempt };
   }
 }
 

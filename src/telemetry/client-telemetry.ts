@@ -6,7 +6,7 @@
 import type { Tracer } from '@opentelemetry/api';
 import { VipServiceError } from '../errors/service-error-categories.js';
 import { VERSION } from '../version.js';
-import { callChannelsActive } from './call-channels.js';
+import { callChannelsActive, retryChannelActive } from './call-channels.js';
 import { CallMetrics } from './call-metrics.js';
 import { type CallDescription, CallRecord, type CallTracker, UNOBSERVED } from './call-record.js';
 import { describeFailure } from './failure-kind.js';
@@ -58,7 +58,7 @@ export class ClientTelemetry {
           return;
         }
         if (tracerProvider !== false) this.#spans = new SpanSource(api, tracer ?? api.trace.getTracer(INSTRUMENTATION_NAME, VERSION));
-        if (meterProvider === undefined) this.#metrics = new CallMetrics(() => api.metrics.getMeterProvider());
+        if (meterProvider === undefined) this.#metrics = new CallMetrics(() => api.metrics.getMeterProvider(), api.createNoopMeter());
       })
       // Telemetry that cannot start must not fail the calls waiting for it.
       .catch(() => undefined)
@@ -74,9 +74,9 @@ export class ClientTelemetry {
   traceCall<T>(call: CallDescription, run: (tracker: CallTracker) => Promise<T>): Promise<T> {
     if (this.#loading !== undefined) return this.#loading.then(() => this.traceCall(call, run));
     const spans = this.#spans;
-    const metrics = this.#metrics;
+    const metrics = this.#metrics?.recording() ? this.#metrics : undefined;
     const publishing = callChannelsActive();
-    if (spans === undefined && metrics === undefined && !publishing) return run(UNOBSERVED);
+    if (spans === undefined && metrics === undefined && !publishing && !retryChannelActive()) return run(UNOBSERVED);
     return new CallRecord(call, spans, metrics, publishing).run(run);
   }
 

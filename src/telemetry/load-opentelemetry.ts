@@ -6,7 +6,10 @@
 import type * as OpenTelemetryApi from '@opentelemetry/api';
 
 /** The parts of `@opentelemetry/api` the SDK uses. */
-export type OpenTelemetry = Pick<typeof OpenTelemetryApi, 'context' | 'trace' | 'metrics' | 'SpanKind' | 'SpanStatusCode'>;
+export type OpenTelemetry = Pick<
+  typeof OpenTelemetryApi,
+  'context' | 'trace' | 'metrics' | 'createNoopMeter' | 'SpanKind' | 'SpanStatusCode'
+>;
 
 let loading: Promise<OpenTelemetry | undefined> | undefined;
 
@@ -28,6 +31,7 @@ function usable(module: typeof OpenTelemetryApi & { default?: unknown }): OpenTe
       typeof api?.trace?.setSpan === 'function' &&
       typeof api.context?.with === 'function' &&
       typeof api.metrics?.getMeterProvider === 'function' &&
+      typeof api.createNoopMeter === 'function' &&
       api.SpanKind !== undefined &&
       api.SpanStatusCode !== undefined
     ) {

@@ -153,4 +153,20 @@ describe('vip-user-services:retry', () => {
     }
     expect(seenCalls.at(-1)?.[1].attempt).toBe(3);
   });
+
+  it('publishes retries to a subscriber of this channel alone, with telemetry off', async () => {
+    const seen: VipRetryMessage[] = [];
+    const onRetry = (message: unknown) => seen.push(message as VipRetryMessage);
+    retries.subscribe(onRetry);
+    cleanups.push(() => retries.unsubscribe(onRetry));
+    const vip = new VipClient({ ...QUIET, transport: flaky(1), retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+    await vip.getUserInfo({ userId: 'alice' }, { requestId: 'Alone_0001' });
+
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      requestId: 'Alone_0001',
+      attempt: 1,
+      call: { method: 'QueryService/getUserInfo', requestId: 'Alone_0001' },
+    });
+  });
 });
