@@ -16,33 +16,13 @@ import { XMLParser } from 'fast-xml-parser';
 import * as soap from 'soap';
 import { Agent, request } from 'undici';
 import { VipClient } from '../src/index.js';
+import { bestOf, type Call, measure, type Round } from './measure.js';
 
 const smoke = process.argv.includes('--smoke');
 const CONCURRENCY = 64;
 const WARMUP = smoke ? 20 : 2_000;
 const MEASURED = smoke ? 50 : 20_000;
 const ROUNDS = smoke ? 1 : 3;
-
-type Call = () => Promise<unknown>;
-
-interface Round {
-  /** Requests per second. */
-  rate: number;
-  /** Microseconds of the calling thread's CPU per request. */
-  cpuMicros: number;
-}
-
-async function measure(call: Call, count: number): Promise<Round> {
-  let next = 0;
-  const worker = async () => {
-    while (next++ < count) await call();
-  };
-  const started = performance.now();
-  const loop = performance.eventLoopUtilization();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const busy = performance.eventLoopUtilization(loop);
-  return { rate: count / ((performance.now() - started) / 1000), cpuMicros: (busy.active * 1000) / count };
-}
 
 async function main(): Promise<void> {
   const server = new Worker(new URL('./server.mjs', import.meta.url));
@@ -99,19 +79,8 @@ async function main(): Promise<void> {
     ['vip-user-services VipClient', sdk],
     ['node-soap client', nodeSoap],
   ];
-  for (const [, call] of contenders) await measure(call, WARMUP);
-  // Interleaved rounds, best of each, so a noisy neighbour hurts all three alike.
-  const best = new Map<string, Round>();
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, call] of contenders) {
-      const result = await measure(call, MEASURED);
-      const previous = best.get(name);
-      best.set(name, {
-        rate: Math.max(previous?.rate ?? 0, result.rate),
-        cpuMicros: Math.min(previous?.cpuMicros ?? Number.POSITIVE_INFINITY, result.cpuMicros),
-      });
-    }
-  }
+  for (const [, call] of contenders) await measure(call, WARMUP, CONCURRENCY);
+  const best = await bestOf(contenders, ROUNDS, MEASURED, CONCURRENCY);
 
   const [floor, hand, ours, theirs] = contenders.map(([name]) => best.get(name) as Round) as [Round, Round, Round, Round];
   console.log(`getUserInfo, ${MEASURED} requests per round, ${CONCURRENCY} in flight, best of ${ROUNDS} rounds, Node ${process.version}`);
