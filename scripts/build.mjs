@@ -57,7 +57,7 @@ async function bundleEsm() {
   const { build } = await import('esbuild');
   const esm = join(ROOT, 'dist/esm');
   const staging = join(ROOT, 'dist/esm-bundle');
-  const entries = ['index', 'mock/index', 'mock/cli', 'testing/index'];
+  const entries = ['index', 'mock/index', 'testing/index', 'cli/main', 'cli/vip-mock'];
   await build({
     entryPoints: Object.fromEntries(entries.map((entry) => [entry, join(esm, `${entry}.js`)])),
     outdir: staging,

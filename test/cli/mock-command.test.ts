@@ -1,5 +1,6 @@
 /**
- * The `vip-mock` command, run as a child process from source (through tsx): it prints its URL and certificate
+ * `vip-user-services mock` (and the old `vip-mock` bin that forwards to it), run as a child process from source
+ * (through tsx): it prints its URL and certificate
  * folder, serves a client that uses those files, prints codes typed on stdin, and stops cleanly on SIGTERM; answers
  * the statuses given with --status; and refuses bad options with the usage text.
  */
@@ -9,10 +10,12 @@ import { join } from 'node:path';
 import { CredentialRevokedError, NoPushCredentialsError, VipClient } from 'vip-user-services';
 import { describe, expect, it } from 'vitest';
 
-const CLI = join(process.cwd(), 'src', 'mock', 'cli.ts');
+const CLI = join(process.cwd(), 'src', 'cli', 'main.ts');
+const OLD_BIN = join(process.cwd(), 'src', 'cli', 'vip-mock.ts');
 
-function runCli(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: process.cwd(), stdio: 'pipe' });
+function runCli(args: string[], bin = CLI): ChildProcessWithoutNullStreams {
+  const command = bin === CLI ? ['mock', ...args] : args;
+  return spawn(process.execPath, ['--import', 'tsx', bin, ...command], { cwd: process.cwd(), stdio: 'pipe' });
 }
 
 /** Collects a child's stdout and waits for a line matching `pattern`. */
@@ -50,7 +53,7 @@ function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   });
 }
 
-describe('vip-mock', () => {
+describe('vip-user-services mock', () => {
   it('serves a mutual-TLS mock with demo data, prints codes on request, and stops on SIGTERM', async () => {
     const child = runCli(['--tls', '--outcome', 'deny', '--pending-polls', '0']);
     const output = outputOf(child);
@@ -81,7 +84,7 @@ describe('vip-mock', () => {
       vip = undefined;
       child.kill('SIGTERM');
       expect(await exitOf(child)).toBe(0);
-      expect(output.text).toContain('vip-mock: stopped (SIGTERM)');
+      expect(output.text).toContain('mock: stopped (SIGTERM)');
       expect(existsSync(directory)).toBe(false);
     } finally {
       await vip?.close();
@@ -119,11 +122,11 @@ describe('vip-mock', () => {
   });
 
   it.each([
-    [['--outcome', 'maybe'], 'push outcome must be one of approve, deny, expire, never'],
+    [['--outcome', 'maybe'], "argument 'maybe' is invalid. Allowed choices are approve, deny, expire, never"],
     [['--status', 'addCredential=60F'], '--status addCredential=60F: status must be four hexadecimal digits like \'600F\', got "60F"'],
     [['--status', 'addCredentials=600F'], '--status addCredentials=600F: Unknown operation "addCredentials"'],
     [['--status', 'addCredential=600F,times=0'], 'times must be a whole number of at least 1'],
-    [['--status', 'addCredential=600F,times=two'], 'times takes a whole number, got two'],
+    [['--status', 'addCredential=600F,times=two'], 'times takes a whole number, got "two"'],
     [['--status', 'addCredential=600F,every=2'], 'unknown setting "every"; use times=N or detail=CODE'],
   ])('rejects %j with the usage text and exit code 2', async (args, message) => {
     const child = runCli(args);
@@ -133,6 +136,22 @@ describe('vip-mock', () => {
     });
     expect(await exitOf(child)).toBe(2);
     expect(stderr).toContain(message);
-    expect(stderr).toContain('Usage: vip-mock');
+    expect(stderr).toContain('vip-user-services mock --help');
+  });
+
+  it('still runs as vip-mock for one release, saying where it moved', async () => {
+    const child = runCli(['--port', '0'], OLD_BIN);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const output = outputOf(child);
+    try {
+      await output.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+/);
+      expect(stderr).toContain('vip-mock has moved: run `vip-user-services mock` instead');
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exitOf(child)).toBe(0);
+    }
   });
 });
