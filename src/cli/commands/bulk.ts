@@ -1,0 +1,4 @@
+/** `bulk`: being built (issue #10); registers nothing yet. */
+import type { RegisterCommand } from '../program.js';
+
+export const registerBulk: RegisterCommand = () => {};

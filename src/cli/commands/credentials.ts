@@ -1,0 +1,4 @@
+/** `credentials`: being built (issue #10); registers nothing yet. */
+import type { RegisterCommand } from '../program.js';
+
+export const registerCredentials: RegisterCommand = () => {};

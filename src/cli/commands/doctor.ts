@@ -1,0 +1,4 @@
+/** `doctor`: being built (issue #10); registers nothing yet. */
+import type { RegisterCommand } from '../program.js';
+
+export const registerDoctor: RegisterCommand = () => {};

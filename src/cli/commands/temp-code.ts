@@ -1,0 +1,4 @@
+/** `temp-code`: being built (issue #10); registers nothing yet. */
+import type { RegisterCommand } from '../program.js';
+
+export const registerTempCode: RegisterCommand = () => {};

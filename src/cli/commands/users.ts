@@ -1,0 +1,4 @@
+/** `users`: being built (issue #10); registers nothing yet. */
+import type { RegisterCommand } from '../program.js';
+
+export const registerUsers: RegisterCommand = () => {};
