@@ -196,16 +196,21 @@ describe('tolerance', () => {
 });
 
 describe('strictness', () => {
-  async function protocolError(call: Promise<unknown>): Promise<VipProtocolError> {
+  /** The call's VipProtocolError, checked to name the check that fired (`message`), the operation and request ID. */
+  async function protocolError(call: Promise<unknown>, message: RegExp): Promise<VipProtocolError> {
     const error = await rejection(call);
     expect(error).toBeInstanceOf(VipProtocolError);
     expect(error).toMatchObject({ operation: expect.any(String), requestId: RID });
+    expect((error as Error).message).toMatch(message);
     return error as VipProtocolError;
   }
 
   it('rejects an answer to another request ID', async () => {
     const vip = answering(vipResponse('GetUserInfoResponse', 'SOMEONE_ELSE', '<userId>bob</userId>'));
-    const error = await protocolError(vip.getUserInfo({ userId: 'alice' }, { requestId: RID }));
+    const error = await protocolError(
+      vip.getUserInfo({ userId: 'alice' }, { requestId: RID }),
+      /^GetUserInfoResponse answers request "SOMEONE_ELSE", not this one/,
+    );
     expect(error.message).toContain('SOMEONE_ELSE');
     expect(error.operation).toBe('getUserInfo');
   });
@@ -214,7 +219,10 @@ describe('strictness', () => {
     const body = soapEnvelope(
       `<GetServerTimeResponse xmlns="${VIP_NS}"><status>0000</status><statusMessage>Success</statusMessage></GetServerTimeResponse>`,
     );
-    const error = await protocolError(answering(body).getServerTime({}, { requestId: RID }));
+    const error = await protocolError(
+      answering(body).getServerTime({}, { requestId: RID }),
+      /^GetServerTimeResponse answers no request, not this one/,
+    );
     expect(error.message).toContain('answers no request');
   });
 
@@ -222,26 +230,36 @@ describe('strictness', () => {
     const body = soapEnvelope(
       `<GetServerTimeResponse xmlns="${VIP_NS}"><requestId>${RID}</requestId><statusMessage>Success</statusMessage></GetServerTimeResponse>`,
     );
-    await protocolError(answering(body).getServerTime({}, { requestId: RID }));
+    await protocolError(answering(body).getServerTime({}, { requestId: RID }), /^GetServerTimeResponse has no status \(/);
   });
 
   it('rejects an empty status', async () => {
-    await protocolError(answering(vipResponse('GetServerTimeResponse', RID, '', { status: '' })).getServerTime({}, { requestId: RID }));
+    await protocolError(
+      answering(vipResponse('GetServerTimeResponse', RID, '', { status: '' })).getServerTime({}, { requestId: RID }),
+      /^GetServerTimeResponse has no status \(/,
+    );
   });
 
   it('rejects a status that is not hexBinary', async () => {
-    await protocolError(answering(vipResponse('GetServerTimeResponse', RID, '', { status: 'OK' })).getServerTime({}, { requestId: RID }));
+    await protocolError(
+      answering(vipResponse('GetServerTimeResponse', RID, '', { status: 'OK' })).getServerTime({}, { requestId: RID }),
+      /^status should be hexadecimal \(/,
+    );
   });
 
   it('rejects the wrong response element', async () => {
     const error = await protocolError(
       answering(vipResponse('GetServerTimeResponse', RID)).getUserInfo({ userId: 'alice' }, { requestId: RID }),
+      /^expected GetUserInfoResponse in the SOAP Body, found GetServerTimeResponse \(namespace /,
     );
     expect(error.message).toContain('GetUserInfoResponse');
   });
 
   it('rejects an empty SOAP Body', async () => {
-    await protocolError(answering(soapEnvelope('')).getServerTime({}, { requestId: RID }));
+    await protocolError(
+      answering(soapEnvelope('')).getServerTime({}, { requestId: RID }),
+      /^expected GetServerTimeResponse in the SOAP Body, found nothing/,
+    );
   });
 
   it('rejects a body that is not a SOAP envelope', async () => {
@@ -250,26 +268,36 @@ describe('strictness', () => {
         {},
         { requestId: RID },
       ),
+      /^the response is not a SOAP envelope \(its root element is GetServerTimeResponse/,
     );
-    await protocolError(answering('OK').getServerTime({}, { requestId: RID }));
+    await protocolError(answering('OK').getServerTime({}, { requestId: RID }), /^the response is not well-formed XML: /);
   });
 
   it.each([
-    ['a boolean', '<isPinSet>yes</isPinSet>'],
-    ['an integer', '<numBindings>two</numBindings>'],
-    ['a fractional integer', '<numBindings>1.5</numBindings>'],
-    ['a dateTime', '<userCreationTime>yesterday</userCreationTime>'],
-    ['a dateTime with an impossible month', '<userCreationTime>2017-13-45T00:00:00Z</userCreationTime>'],
-    ['a date without a time', '<userCreationTime>2017-08-15</userCreationTime>'],
+    ['a boolean', '<isPinSet>yes</isPinSet>', /^isPinSet should be a boolean \(/],
+    ['an integer', '<numBindings>two</numBindings>', /^numBindings should be an integer \(/],
+    ['a fractional integer', '<numBindings>1.5</numBindings>', /^numBindings should be an integer \(/],
+    ['a dateTime', '<userCreationTime>yesterday</userCreationTime>', /^userCreationTime should be a valid xs:dateTime \(/],
+    [
+      'a dateTime with an impossible month',
+      '<userCreationTime>2017-13-45T00:00:00Z</userCreationTime>',
+      /^userCreationTime should be a valid xs:dateTime \(/,
+    ],
+    ['a date without a time', '<userCreationTime>2017-08-15</userCreationTime>', /^userCreationTime should be a valid xs:dateTime \(/],
     [
       'a nested boolean',
       '<credentialBindingDetail><credentialId>VSMT1234</credentialId><credentialType>IA</credentialType><bindingDetail><bindStatus>ENABLED</bindStatus><trustedDevice>maybe</trustedDevice><lastBindTime>2017-08-15T01:20:00Z</lastBindTime></bindingDetail></credentialBindingDetail>',
+      /^credentialBindingDetail\[0\]\.bindingDetail\.trustedDevice should be a boolean \(/,
     ],
-    ['a single field repeated', '<userId>alice</userId><userId>bob</userId>'],
-    ['elements inside a text field', '<userId><first>alice</first></userId>'],
-    ['text inside a complex field', '<credentialBindingDetail>just text</credentialBindingDetail>'],
-  ])('rejects an invalid value: %s', async (_what, fields) => {
-    await protocolError(userInfoWith(fields));
+    ['a single field repeated', '<userId>alice</userId><userId>bob</userId>', /^userId appears 2 times but the contract allows one/],
+    ['elements inside a text field', '<userId><first>alice</first></userId>', /^userId should be text, not elements/],
+    [
+      'text inside a complex field',
+      '<credentialBindingDetail>just text</credentialBindingDetail>',
+      /^credentialBindingDetail\[0\] should contain elements, not text/,
+    ],
+  ])('rejects an invalid value: %s', async (_what, fields, message) => {
+    await protocolError(userInfoWith(fields), message);
   });
 
   it('turns a SOAP 1.1 Fault with HTTP 500 into VipSoapFaultError', async () => {
@@ -308,10 +336,15 @@ describe('strictness', () => {
     expect(error.bodyExcerpt.length).toBeLessThan(1000);
   });
 
-  it('rejects truncated XML', async () => {
+  it('rejects truncated XML, saying where it ends', async () => {
     const full = vipResponse('GetUserInfoResponse', RID, '<userId>alice</userId><numBindings>0</numBindings>');
-    for (const cut of [full.length - 20, full.indexOf('<numBindings>') + 5, 60]) {
-      await protocolError(answering(full.slice(0, cut)).getUserInfo({ userId: 'alice' }, { requestId: RID }));
+    const cuts: Array<[number, RegExp]> = [
+      [full.length - 20, /^the response is not well-formed XML: it ends inside the end tag of <S:Body> \(/],
+      [full.indexOf('<numBindings>') + 5, /^the response is not well-formed XML: it ends inside the <numB> tag \(/],
+      [full.indexOf('<numBindings>') + '<numBindings>'.length, /^the response is not well-formed XML: it ends inside <numBindings> \(/],
+    ];
+    for (const [cut, message] of cuts) {
+      await protocolError(answering(full.slice(0, cut)).getUserInfo({ userId: 'alice' }, { requestId: RID }), message);
     }
   });
 
@@ -319,7 +352,10 @@ describe('strictness', () => {
     const body =
       '<?xml version="1.0"?><!DOCTYPE S:Envelope [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' +
       vipResponse('GetUserInfoResponse', RID, '<userId>&xxe;</userId>').replace(/^<\?xml[^>]*\?>/, '');
-    const error = await protocolError(answering(body).getUserInfo({ userId: 'alice' }, { requestId: RID }));
+    const error = await protocolError(
+      answering(body).getUserInfo({ userId: 'alice' }, { requestId: RID }),
+      /not well-formed XML: it contains a DOCTYPE or entity declaration, which SOAP forbids/,
+    );
     expect(error.message).not.toContain('root:');
   });
 
@@ -328,12 +364,15 @@ describe('strictness', () => {
     const body =
       `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">${levels}]>` +
       vipResponse('GetUserInfoResponse', RID, '<userId>&lol10;</userId>').replace(/^<\?xml[^>]*\?>/, '');
-    await protocolError(answering(body).getUserInfo({ userId: 'alice' }, { requestId: RID }));
+    await protocolError(
+      answering(body).getUserInfo({ userId: 'alice' }, { requestId: RID }),
+      /not well-formed XML: it contains a DOCTYPE or entity declaration, which SOAP forbids/,
+    );
   });
 
   it('rejects absurdly deep nesting', async () => {
     const deep = `${'<x>'.repeat(200)}y${'</x>'.repeat(200)}`;
-    await protocolError(userInfoWith(`<futureField>${deep}</futureField>`));
+    await protocolError(userInfoWith(`<futureField>${deep}</futureField>`), /not well-formed XML: it nests elements deeper than 64 levels/);
   });
 
   it('never lets element names pollute Object.prototype', async () => {
@@ -347,7 +386,10 @@ describe('strictness', () => {
 
   it('rejects a DOCTYPE even without entities', async () => {
     const body = `<!DOCTYPE S:Envelope>${vipResponse('GetServerTimeResponse', RID).replace(/^<\?xml[^>]*\?>/, '')}`;
-    await protocolError(answering(body).getServerTime({}, { requestId: RID }));
+    await protocolError(
+      answering(body).getServerTime({}, { requestId: RID }),
+      /not well-formed XML: it contains a DOCTYPE or entity declaration, which SOAP forbids/,
+    );
   });
 });
 

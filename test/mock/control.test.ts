@@ -2,6 +2,7 @@
  * The mock's control surface: options checking, reset(), otp() edge cases, push settings, and TLS with certificates
  * of one's own (and a client without a certificate being turned away).
  */
+import { connect } from 'node:net';
 import { Agent } from 'undici';
 import { VipClient, VipConnectionError } from 'vip-user-services';
 import { CHILD_ACCOUNT_ID, DEMO_DATA, startMockServer } from 'vip-user-services/mock';
@@ -83,10 +84,20 @@ describe('a plain HTTP mock', () => {
     expect(pair.mock.otp('UBHE10101010')).toMatch(/^\d{6}$/);
   });
 
-  it('closing twice is harmless', async () => {
+  it('closing twice is harmless: the second close resolves and the port stays closed', async () => {
     const extra = await startMockServer();
+    const { port } = new URL(extra.url);
     await extra.close();
-    await extra.close();
+    await expect(extra.close()).resolves.toBeUndefined();
+    const refused = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.on('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(refused).toBe('ECONNREFUSED');
   });
 });
 

@@ -21,7 +21,7 @@ interface Script {
 }
 
 /** A fake VIP Query service answering pollPushStatus from a script, recording each poll's transaction IDs. */
-function pushService(script: Script, options: { failFirst?: 'connection' | 'status6003' } = {}) {
+function pushService(script: Script, options: { failFirst?: 'connection' | 'status6003'; retry?: false } = {}) {
   const polls: string[][] = [];
   let failures = options.failFirst ? 1 : 0;
   const transport: Transport = {
@@ -48,7 +48,7 @@ function pushService(script: Script, options: { failFirst?: 'connection' | 'stat
     },
     async close() {},
   };
-  return { vip: new VipClient({ transport }), polls };
+  return { vip: new VipClient({ transport, ...(options.retry === false ? { retry: false } : {}) }), polls };
 }
 
 function envelope(requestId: string | undefined, status: string, inner: string): string {
@@ -137,11 +137,39 @@ describe('waitForPush', () => {
   });
 
   it('keeps waiting through a transient poll failure', async () => {
-    const { vip, polls } = pushService({ t000000000000005: [{ status: '7000', extra: APPROVED_EXTRA }] }, { failFirst: 'connection' });
+    // Without the client's retry the failed poll reaches the waiter itself, which must poll again at its own pace.
+    const { vip, polls } = pushService(
+      { t000000000000005: [{ status: '7000', extra: APPROVED_EXTRA }] },
+      { failFirst: 'connection', retry: false },
+    );
     const result = await vip.waitForPush('t000000000000005', { intervalMs: 5 });
     expect(result.status).toBe('7000');
-    // The client's own retry and the waiter's next poll both go through the fake service.
-    expect(polls.length).toBeGreaterThanOrEqual(2);
+    expect(polls).toEqual([['t000000000000005'], ['t000000000000005']]);
+  });
+
+  it('removes its abort listener when the wait ends, however it ends', async () => {
+    const { vip } = pushService({
+      t000000000000008: [{ status: '7001' }, { status: '7000', extra: APPROVED_EXTRA }],
+      t000000000000009: [{ status: '7002' }],
+    });
+    const controller = new AbortController();
+    const added: unknown[] = [];
+    const removed: unknown[] = [];
+    const { signal } = controller;
+    const addEventListener = signal.addEventListener.bind(signal);
+    const removeEventListener = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => {
+      if (type === 'abort') added.push(listener);
+      addEventListener(type, listener, options);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, listener: EventListener, options?: EventListenerOptions) => {
+      if (type === 'abort') removed.push(listener);
+      removeEventListener(type, listener, options);
+    }) as typeof signal.removeEventListener;
+    await vip.waitForPush('t000000000000008', { intervalMs: 5, signal });
+    await expect(vip.waitForPush('t000000000000009', { intervalMs: 5, signal })).rejects.toBeInstanceOf(PushDeniedError);
+    expect(added.length).toBeGreaterThan(0);
+    expect(new Set(removed)).toEqual(new Set(added));
   });
 
   it('stops on a poll failure that is not transient', async () => {

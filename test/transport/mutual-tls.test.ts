@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { Agent } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -199,6 +200,18 @@ describe('UndiciTransport over mutual TLS: failures', () => {
     // This server sends its CA along with its certificate, so the chain ends in an unknown self-signed root.
     expect(error.code).toBe('SELF_SIGNED_CERT_IN_CHAIN');
     expect(error.message).toMatch(/the server's certificate is not trusted \(SELF_SIGNED_CERT_IN_CHAIN\)/);
+  });
+
+  it.each([
+    ['a PEM string', () => fixtures.otherCa.cert],
+    ['a PEM Buffer', () => Buffer.from(fixtures.otherCa.cert)],
+    ['DER', () => new X509Certificate(fixtures.otherCa.cert).raw],
+  ])('trusts every extra CA in tls.ca, given as %s among others', async (_form, otherCa) => {
+    const { server } = await startMtlsServer(fixtures.untrustedServer);
+    const sender = transport({ tls: { cert: fixtures.client.cert, key: fixtures.client.key, ca: [fixtures.ca.cert, otherCa()] } });
+    expect((await send(sender, soapRequest(server.url))).status).toBe(200);
+    // The first CA of the list still counts too.
+    expect((await send(sender, soapRequest(mtls.server.url))).status).toBe(200);
   });
 
   it('keeps verifying the server when NODE_TLS_REJECT_UNAUTHORIZED=0 is set', async () => {
