@@ -421,14 +421,60 @@ async function rejection(call: Promise<unknown>): Promise<unknown> {
   );
 }
 
+/** The client, and the name of the last method called on it (the operation a validation error must name). */
+function recordingClient() {
+  const { vip, transport } = fakeClient();
+  const called: string[] = [];
+  const recording = new Proxy(vip, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      called.push(String(property));
+      return value.bind(target);
+    },
+  });
+  return { vip: recording, transport, called };
+}
+
 describe.each(CASES)('rejects $title', ({ call, field, rule }) => {
-  it(`with VipValidationError(${field}, ${rule}) and sends nothing`, async () => {
-    const { vip, transport } = fakeClient();
+  it(`with VipValidationError(${field}, ${rule}) naming the operation, and sends nothing`, async () => {
+    const { vip, transport, called } = recordingClient();
     const error = await rejection(call(vip));
     expect(error).toBeInstanceOf(VipValidationError);
-    expect(error).toMatchObject({ field, rule });
+    expect(error).toMatchObject({ field, rule, operation: called.at(-1) });
+    expect((error as Error).message.startsWith(`${called.at(-1)}: `)).toBe(true);
     for (const name of field.split(', ')) expect((error as Error).message).toContain(name.replace(/\[\d+\]$/, ''));
     expect(transport.requests).toHaveLength(0);
+  });
+});
+
+describe('choice rules say which of their two failures happened', () => {
+  it.each([
+    [
+      'none given where one is required',
+      (vip: VipClient) => vip.register(loose({})),
+      /: exactly one of smsDeliveryInfo, voiceDeliveryInfo, serviceOtpDeliveryInfo is required$/,
+    ],
+    [
+      'two given where one is required',
+      (vip: VipClient) => vip.register(loose({ smsDeliveryInfo: SMS, voiceDeliveryInfo: VOICE })),
+      /: exactly one of smsDeliveryInfo, voiceDeliveryInfo, serviceOtpDeliveryInfo is required \(got 2\)$/,
+    ],
+    [
+      'two given where at most one may be',
+      (vip: VipClient) => vip.sendOtp(loose({ userId: 'alice', smsDeliveryInfo: SMS, voiceDeliveryInfo: VOICE })),
+      /: at most one of smsDeliveryInfo, voiceDeliveryInfo may be given \(got 2\)$/,
+    ],
+  ])('%s', async (_title, call, message) => {
+    const { vip } = fakeClient();
+    const error = await rejection(call(vip));
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it('accepts none where at most one may be given', async () => {
+    const { vip, transport } = fakeClient();
+    await vip.sendOtp(loose({ userId: 'alice' })).catch(() => undefined);
+    expect(transport.requests).toHaveLength(1);
   });
 });
 
