@@ -252,6 +252,54 @@ describe('hooks and logger', () => {
     expect(response?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it.each(['onRequest', 'onResponse'] as const)('call %s when it is the only hook', async (name) => {
+    const hook = vi.fn();
+    const { vip } = fakeClient(succeeding(), { hooks: { [name]: hook } });
+    await vip.getServerTime({}, { requestId: 'HOOK_0003' });
+    expect(hook).toHaveBeenCalledOnce();
+    expect(hook.mock.calls[0]?.[0]).toMatchObject({ operation: 'getServerTime', requestId: 'HOOK_0003', attempt: 1 });
+  });
+
+  it('measure durationMs from sending the request to reading the answer', async () => {
+    const onResponse = vi.fn<(event: VipResponseEvent) => void>();
+    const answer = succeeding();
+    const slow: Responder = async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      return answer(request);
+    };
+    const { vip } = fakeClient(slow, { hooks: { onResponse } });
+    await vip.getServerTime({}, { requestId: 'HOOK_0004' });
+    const durationMs = onResponse.mock.calls[0]?.[0].durationMs ?? -1;
+    expect(durationMs).toBeGreaterThanOrEqual(50);
+    expect(durationMs).toBeLessThan(5000);
+  });
+
+  it('hand logger.debug the event as details: redacted body, operation, request, attempt, status and duration', async () => {
+    const debug = vi.fn();
+    const { vip } = fakeClient(succeeding(), { logger: { debug } });
+    await vip.checkOtp({ userId: 'alice', otpAuthData: { otp: '918273' } }, { requestId: 'LOG_0003' });
+    const [request, response] = debug.mock.calls;
+    expect(request?.[0]).toBe(
+      'VIP checkOtp request LOG_0003 (attempt 1) -> https://userservices-auth.vip.symantec.com/vipuserservices/AuthenticationService_1_8',
+    );
+    expect(request?.[1]).toMatchObject({
+      operation: 'checkOtp',
+      requestId: 'LOG_0003',
+      attempt: 1,
+      url: expect.stringContaining('AuthenticationService_1_8'),
+    });
+    expect(request?.[1].body).toContain(`<vip:otp>${REDACTED}</vip:otp>`);
+    expect(response?.[0]).toMatch(/^VIP checkOtp response LOG_0003: HTTP 200 in \d+\.\d ms$/);
+    expect(response?.[1]).toMatchObject({
+      operation: 'checkOtp',
+      requestId: 'LOG_0003',
+      attempt: 1,
+      httpStatus: 200,
+      durationMs: expect.any(Number),
+    });
+    expect(JSON.stringify(debug.mock.calls)).not.toContain('918273');
+  });
+
   it('send the unredacted body on the wire', async () => {
     const { vip, transport } = fakeClient(succeeding(), { hooks: { onRequest: () => undefined } });
     await vip.checkOtp({ userId: 'alice', otpAuthData: { otp: '918273' } });
