@@ -29,7 +29,11 @@ describe('client certificate', () => {
     });
     expect(vip.certificate?.daysUntilExpiry).toBeLessThanOrEqual(2);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toMatch(/^The VIP client certificate expires in [0-2] days/);
+    const certificate = vip.certificate;
+    expect(warn.mock.calls[0]?.[0]).toBe(
+      `The VIP client certificate expires in ${certificate?.daysUntilExpiry} days (${certificate?.validTo.toISOString()})`,
+    );
+    expect(warn.mock.calls[0]?.[1]).toEqual({ subject: 'CN=expiring-client', validTo: certificate?.validTo.toISOString() });
     expect(onCertificateExpiring).toHaveBeenCalledWith(vip.certificate);
     await vip.close();
   });
@@ -39,6 +43,13 @@ describe('client certificate', () => {
     expect(early.onCertificateExpiring).toHaveBeenCalledTimes(1);
     const late = clientWith({ tls: { cert: fixtures.client.cert, key: fixtures.client.key } }, 10);
     expect(late.onCertificateExpiring).not.toHaveBeenCalled();
+    // The last day counts: a warning window of exactly the days left warns, one day less does not.
+    const daysLeft = early.vip.certificate?.daysUntilExpiry ?? 0;
+    const onTheDay = clientWith({ tls: { cert: fixtures.client.cert, key: fixtures.client.key } }, daysLeft);
+    expect(onTheDay.onCertificateExpiring).toHaveBeenCalledTimes(1);
+    const dayBefore = clientWith({ tls: { cert: fixtures.client.cert, key: fixtures.client.key } }, daysLeft - 1);
+    expect(dayBefore.onCertificateExpiring).not.toHaveBeenCalled();
+    await Promise.all([onTheDay.vip.close(), dayBefore.vip.close()]);
     await Promise.all([early.vip.close(), late.vip.close()]);
   });
 
