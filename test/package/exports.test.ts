@@ -4,7 +4,7 @@
  * Slow (it builds, packs and installs), so it runs with `npm run test:package`, not `npm test`.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, cp, readdir, rename } from 'node:fs/promises';
+import { copyFile, cp, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InstalledPackage, installPackedPackage, REPO_ROOT, run } from './installed-package.js';
@@ -305,34 +305,64 @@ describe('TypeScript consumer projects compiled against the installed package', 
   });
 });
 
+/** Runs an installed bin the way a shell would: through the .bin link, so the shebang and the file mode matter. */
+function bin(name: string) {
+  return join(installed.dir, 'node_modules/.bin', name);
+}
+
 /**
- * Starts the installed `vip-mock` command the way a shell would (through the .bin link, so the shebang matters),
- * waits for the URL it prints, asks it for a contract, then stops it with SIGTERM.
+ * Starts `command` (a mock server), waits for the URL it prints, asks it for a contract, then stops it with SIGTERM.
+ * @returns What it printed on stderr.
  */
-describe('the vip-mock command', () => {
-  it('starts from node_modules/.bin, serves the contracts and stops cleanly on SIGTERM', async () => {
-    const child = spawn(join(installed.dir, 'node_modules/.bin/vip-mock'), ['--port', '0'], { cwd: installed.dir });
-    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
-    let output = '';
-    try {
-      const url = await new Promise<string>((resolveUrl, rejectUrl) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const printed = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-          if (printed) resolveUrl(printed[0]);
-        });
-        child.stderr.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-        });
-        child.on('exit', (code) => rejectUrl(new Error(`vip-mock exited (${code}) before printing its URL:\n${output}`)));
+async function serveAndStop(command: string, args: string[]): Promise<string> {
+  const child = spawn(command, args, { cwd: installed.dir });
+  const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+  let output = '';
+  let stderr = '';
+  try {
+    const url = await new Promise<string>((resolveUrl, rejectUrl) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const printed = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
+        if (printed) resolveUrl(printed[0]);
       });
-      const response = await fetch(`${url}/vipuserservices/QueryService_1_8?wsdl`);
-      expect(response.status).toBe(200);
-      expect(await response.text()).toContain('definitions');
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await exited).toBe(0);
+      child.stderr.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        stderr += chunk.toString();
+      });
+      child.on('exit', (code) => rejectUrl(new Error(`${command} exited (${code}) before printing its URL:\n${output}`)));
+    });
+    const response = await fetch(`${url}/vipuserservices/QueryService_1_8?wsdl`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('definitions');
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exited).toBe(0);
+  return stderr;
+}
+
+describe('the vip-user-services command', () => {
+  it('runs as vip-user-services and as vip from node_modules/.bin', async () => {
+    const { stdout: version } = await run(bin('vip-user-services'), ['--version'], installed.dir);
+    const manifest = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(version.trim()).toBe(manifest.version);
+    const { stdout: help } = await run(bin('vip'), ['--help'], installed.dir);
+    expect(help).toContain('Usage: vip-user-services');
+  });
+
+  it('calls VIP through the installed SDK: server-time against an embedded mock, as JSON', async () => {
+    const { stdout } = await run(bin('vip-user-services'), ['--mock', '--json', 'server-time'], installed.dir);
+    expect(JSON.parse(stdout)).toMatchObject({ serverTime: expect.any(String), requestId: expect.any(String) });
+  });
+
+  it('starts the mock server, serves the contracts and stops cleanly on SIGTERM', async () => {
+    await serveAndStop(bin('vip-user-services'), ['mock', '--port', '0']);
+  });
+
+  it('keeps the old vip-mock command working for one release, saying where it moved', async () => {
+    const stderr = await serveAndStop(bin('vip-mock'), ['--port', '0']);
+    expect(stderr).toContain('vip-mock has moved: run `vip-user-services mock` instead');
   });
 });
 
@@ -341,7 +371,7 @@ describe('the vip-mock command', () => {
  * command ends in one line naming the install command. The installed project's copy is hidden for the test.
  */
 describe('without the optional soap package', () => {
-  it('imports vip-user-services/mock, and starting a server or vip-mock says what to install', async () => {
+  it('imports vip-user-services/mock, and starting a server or the mock command says what to install', async () => {
     const soapDir = join(installed.dir, 'node_modules/soap');
     const hidden = join(installed.dir, 'node_modules/.soap-hidden');
     await rename(soapDir, hidden);
@@ -353,12 +383,12 @@ describe('without the optional soap package', () => {
       expect(stdout.trim()).toBe(
         "Error: The VIP mock server needs the optional package 'soap' (node-soap). Install it next to vip-user-services: npm install --save-dev soap",
       );
-      const failure = await run(join(installed.dir, 'node_modules/.bin/vip-mock'), ['--port', '0'], installed.dir).then(
-        () => expect.fail('vip-mock should fail without soap'),
+      const failure = await run(bin('vip-user-services'), ['mock', '--port', '0'], installed.dir).then(
+        () => expect.fail('vip-user-services mock should fail without soap'),
         (error: Error) => error.message,
       );
       expect(failure).toContain(
-        "vip-mock: The VIP mock server needs the optional package 'soap' (node-soap). Install it next to vip-user-services: npm install --save-dev soap",
+        "vip-user-services: Error: The VIP mock server needs the optional package 'soap' (node-soap). Install it next to vip-user-services: npm install --save-dev soap",
       );
       expect(failure).not.toMatch(/\n\s+at /);
     } finally {

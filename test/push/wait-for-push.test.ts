@@ -158,13 +158,13 @@ describe('waitForPush', () => {
     const { signal } = controller;
     const addEventListener = signal.addEventListener.bind(signal);
     const removeEventListener = signal.removeEventListener.bind(signal);
-    signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => {
-      if (type === 'abort') added.push(listener);
-      addEventListener(type, listener, options);
+    signal.addEventListener = ((...args: Parameters<typeof addEventListener>) => {
+      if (args[0] === 'abort') added.push(args[1]);
+      addEventListener(...args);
     }) as typeof signal.addEventListener;
-    signal.removeEventListener = ((type: string, listener: EventListener, options?: EventListenerOptions) => {
-      if (type === 'abort') removed.push(listener);
-      removeEventListener(type, listener, options);
+    signal.removeEventListener = ((...args: Parameters<typeof removeEventListener>) => {
+      if (args[0] === 'abort') removed.push(args[1]);
+      removeEventListener(...args);
     }) as typeof signal.removeEventListener;
     await vip.waitForPush('t000000000000008', { intervalMs: 5, signal });
     await expect(vip.waitForPush('t000000000000009', { intervalMs: 5, signal })).rejects.toBeInstanceOf(PushDeniedError);
