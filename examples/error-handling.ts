@@ -1,100 +1,87 @@
 /**
- * Catching errors: by class for the codes you handle specially (CredentialRevokedError, UserNotFoundError...),
- * by category for the rest (CredentialError, UserError, ServiceUnavailableError...), and reading the guidance
- * every VIP status error carries (`solution`, `retryable`). Input mistakes fail before anything is sent.
+ * Error handling in a sign-in endpoint: one function turns anything the client throws into the HTTP answer your
+ * application sends.
  *
- * Run: npx tsx examples/error-handling.ts (needs nothing else on real VIP; the outage step runs on the mock only).
+ * In this example we:
+ * - map the user's own mistakes to 400, 401 and 403, giving an unknown user the same answer as a wrong code,
+ * - map what is worth retrying later (`error.retryable`: VIP busy, network, deadline) to 503 with Retry-After,
+ * - map problems of our own setup (certificate, account policy, configuration) to 500, logged for the operators,
+ * - provoke three of them: an unknown user, a malformed code, and a deadline too short to meet.
+ *
+ * Run: npx tsx examples/error-handling.ts
  */
-import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
-  CredentialError,
-  CredentialNotBoundError,
-  CredentialRevokedError,
-  describeStatus,
-  errorClassForStatus,
-  ServiceUnavailableError,
-  UserAlreadyExistsError,
-  UserError,
+  AuthenticationFailedError,
+  NoEnabledCredentialError,
   UserNotFoundError,
-  VipCallError,
-  VipConnectionError,
-  VipHttpError,
-  VipServiceError,
+  UserStatusNotAllowedError,
+  VipClient,
+  VipError,
   VipValidationError,
 } from 'vip-user-services';
-import type { ExampleContext } from './support/environment.js';
-import { runWhenMain } from './support/standalone.js';
 
-export const title = 'Catching errors by class and by category';
+// The endpoint and the account's client certificate come from the environment (see examples/README.md).
+const env = process.env;
+const read = (path: string | undefined) => (path ? readFileSync(path) : undefined);
+const vip = new VipClient({
+  endpoint: env.VIP_ENDPOINT, // unset: production VIP
+  tls: env.VIP_CERT_P12
+    ? { pfx: read(env.VIP_CERT_P12), passphrase: env.VIP_CERT_PASSPHRASE, ca: read(env.VIP_CA) }
+    : { cert: read(env.VIP_CERT_PEM), key: read(env.VIP_KEY_PEM), passphrase: env.VIP_CERT_PASSPHRASE, ca: read(env.VIP_CA) },
+});
 
-/** One place that turns any failure into what the application does about it. */
-function advise(error: unknown): string {
-  // Narrowest first: the codes this application treats specially...
-  if (error instanceof CredentialRevokedError) return 'credential revoked: ask the user to enrol a new one';
-  if (error instanceof UserNotFoundError) return 'no such user: offer enrolment';
-  // ...then whole categories, with VIP's documented advice for the rest.
-  if (error instanceof CredentialError) return `credential problem (${error.code}): ${error.solution}`;
-  if (error instanceof UserError) return `user problem (${error.code}): ${error.solution}`;
-  if (error instanceof ServiceUnavailableError)
-    return `VIP is having trouble (${error.code}, retryable, gave up after ${error.attempts} attempts): try later`;
-  if (error instanceof VipServiceError) return `VIP refused (${error.code}): ${error.solution ?? error.statusMessage}`;
-  // No VIP status at all: our input, the network, or something between us and VIP.
-  if (error instanceof VipValidationError) return `invalid input in ${error.field} (${error.rule}); nothing was sent`;
-  if (error instanceof VipHttpError) return `HTTP ${error.httpStatus} from something in front of VIP`;
-  if (error instanceof VipConnectionError) return 'cannot reach VIP';
-  if (error instanceof VipCallError) return `the call failed: ${error.message}`;
-  throw error;
+/** What a sign-in endpoint answers. */
+interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: string; message: string };
 }
 
-/** Runs a call that should fail, checks it failed with `expected`, and prints the advice. */
-async function expectFailure(
-  context: ExampleContext,
-  what: string,
-  call: () => Promise<unknown>,
-  expected: new (...args: never[]) => Error,
-): Promise<void> {
-  const error = await call().then(
-    () => undefined,
-    (failure: unknown) => failure,
-  );
-  assert.ok(error instanceof expected, `${what}: expected ${expected.name}, got ${String(error)}`);
-  context.step(`${what}: ${error.name} → ${advise(error)}`);
+/** Turns a failed second-factor check into the HTTP answer. Never puts VIP's text or the user's input in it. */
+function httpAnswerFor(error: unknown): HttpAnswer {
+  const answer = (status: number, code: string, message: string, headers: Record<string, string> = {}): HttpAnswer => ({
+    status,
+    headers,
+    body: { error: code, message },
+  });
+  // Rejected before sending: the form holds something VIP would never accept (a code of two digits, say).
+  if (error instanceof VipValidationError) return answer(400, 'invalid_input', `Check the ${error.field} field.`);
+  // Wrong code (6009), unknown user (6003), nothing enrolled (6008): one answer, so the endpoint cannot be used to
+  // find out which user IDs exist.
+  if (error instanceof AuthenticationFailedError || error instanceof UserNotFoundError || error instanceof NoEnabledCredentialError) {
+    return answer(401, 'wrong_code', 'The user name or the security code is not right.');
+  }
+  // 601B: locked after too many wrong codes, or disabled. The help desk unlocks with updateUser.
+  if (error instanceof UserStatusNotAllowedError) return answer(403, 'locked', 'This account is locked. Contact the help desk.');
+  // VIP 6005/6029, HTTP 502/503/504, connection failures, deadlines: the same request may work in a moment.
+  if (error instanceof VipError && error.retryable) {
+    return answer(503, 'try_later', 'Sign-in is unavailable for a moment. Try again.', { 'retry-after': '30' });
+  }
+  // Everything else is ours to fix: a revoked client certificate (600E), an account policy (6010), a bad option...
+  // toJSON() holds no secrets: code, class, requestId (VIP's support can find the call by it), guidance.
+  console.error('VIP call failed:', JSON.stringify(error instanceof VipError ? error : String(error)));
+  return answer(500, 'server_error', 'Sign-in failed on our side. Try again later.');
 }
 
-export async function run(context: ExampleContext): Promise<void> {
-  const { vip, mock, step } = context;
-  const userId = context.newUserId('errors');
-  await vip.createUser({ userId });
+/** Runs a second-factor check the way an endpoint would and prints the HTTP answer it would send. */
+async function respond(what: string, check: () => Promise<unknown>): Promise<void> {
   try {
-    await expectFailure(context, 'unknown user', () => vip.getUserInfo({ userId: context.newUserId('nobody') }), UserNotFoundError);
-    await expectFailure(context, 'duplicate user', () => vip.createUser({ userId }), UserAlreadyExistsError);
-    await expectFailure(
-      context,
-      'removing a credential the user does not have',
-      () => vip.removeCredential({ userId, credentialId: 'VSMT99999999', credentialType: 'STANDARD_OTP' }),
-      CredentialNotBoundError,
-    );
-    await expectFailure(
-      context,
-      'a 2-digit security code',
-      () => vip.authenticateUser({ userId, otpAuthData: { otp: '12' } }),
-      VipValidationError,
-    );
-
-    if (mock) {
-      // Rehearse an outage: VIP answers 6005 three times. getServerTime is a read, so the client retries it first.
-      mock.inject({ operation: 'getServerTime', fault: 'status6005', times: 3 });
-      await expectFailure(context, 'VIP internal error on every attempt', () => vip.getServerTime({}), ServiceUnavailableError);
-    }
-
-    // Codes you cannot easily provoke can still be looked up: class, category and guidance.
-    const revoked = errorClassForStatus('600F');
-    const guidance = describeStatus('600F');
-    assert.equal(revoked, CredentialRevokedError);
-    step(`600F would be ${revoked?.name} (a ${guidance?.category}): "${guidance?.message}" → ${guidance?.solution}`);
-  } finally {
-    await vip.deleteUser({ userId });
+    await check();
+    console.log(`${what} → 200 signed in`);
+  } catch (error) {
+    const { status, headers, body } = httpAnswerFor(error);
+    console.log(`${what} → ${status} ${body.error} ${JSON.stringify(headers)} (${error instanceof Error ? error.name : 'unknown'})`);
   }
 }
 
-await runWhenMain(import.meta.url, { title, run });
+try {
+  const nobody = `nobody-${randomBytes(4).toString('hex')}@example.com`;
+  await respond('a user VIP does not know', () => vip.authenticateUser({ userId: nobody, otpAuthData: { otp: '123456' } }));
+  await respond('a code of two digits', () => vip.authenticateUser({ userId: nobody, otpAuthData: { otp: '12' } }));
+  // A deadline no network round trip can meet stands in for VIP being slow or unreachable.
+  await respond('VIP too slow to answer', () => vip.getServerTime({}, { timeoutMs: 1, retry: false }));
+} finally {
+  await vip.close();
+}

@@ -1,60 +1,61 @@
 /**
- * Provisioning: create a VIP user, bind the VIP Access credential they installed (proving they hold it with a
- * current security code), rename the binding, and read the user back.
+ * Enrolment: a new VIP user with the VIP Access credential they just installed.
+ *
+ * In this example we:
+ * - create the user with `createUser`, treating "already exists" as done (enrolment scripts get run again),
+ * - bind the credential with `addCredential`, proven by the code it shows right now,
+ * - read the user back with `getUserInfo`.
  *
  * Run: npx tsx examples/provision-user.ts
- * On real VIP it needs VIP_CREDENTIAL_ID (a VIP Access credential you hold) and asks for its current code.
+ * VIP_NEW_USER_ID: the user to create (a random example-...@example.com by default); VIP_CREDENTIAL_ID: the
+ * credential ID shown in VIP Access (asked at the terminal when unset). The user stays; to undo, call deleteUser
+ * (VIP then also deactivates the credentials that are bound to no other user).
  */
-import * as assert from 'node:assert/strict';
-import { UserAlreadyExistsError } from 'vip-user-services';
-import type { ExampleContext } from './support/environment.js';
-import { runWhenMain } from './support/standalone.js';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { UserAlreadyExistsError, VipClient } from 'vip-user-services';
+import { codeTypedBy, typedBy } from './support/end-user.js';
 
-export const title = 'Provision a user and bind a credential';
+// The endpoint and the account's client certificate come from the environment (see examples/README.md).
+const env = process.env;
+const read = (path: string | undefined) => (path ? readFileSync(path) : undefined);
+const vip = new VipClient({
+  endpoint: env.VIP_ENDPOINT, // unset: production VIP
+  tls: env.VIP_CERT_P12
+    ? { pfx: read(env.VIP_CERT_P12), passphrase: env.VIP_CERT_PASSPHRASE, ca: read(env.VIP_CA) }
+    : { cert: read(env.VIP_CERT_PEM), key: read(env.VIP_KEY_PEM), passphrase: env.VIP_CERT_PASSPHRASE, ca: read(env.VIP_CA) },
+});
 
-export async function run(context: ExampleContext): Promise<void> {
-  const { vip, step } = context;
-  const userId = context.newUserId('provision');
-  const credentialId = context.standardCredentialId();
+const userId = env.VIP_NEW_USER_ID ?? `example-${randomBytes(4).toString('hex')}@example.com`;
+// VIP Access shows it under "Credential ID": four letters and eight digits, e.g. VSMT12345678.
+const credentialId = env.VIP_CREDENTIAL_ID ?? (await typedBy('Credential ID shown in VIP Access: '));
 
-  await vip.createUser({ userId });
-  step(`created user ${userId}`);
+try {
   try {
-    // Provisioning scripts get re-run: "already exists" means the work is done, not that it failed.
     await vip.createUser({ userId });
+    console.log(`created user ${userId}`);
   } catch (error) {
-    if (!(error instanceof UserAlreadyExistsError)) throw error;
-    step('creating the same user again gives UserAlreadyExistsError (6002): treat it as already provisioned');
+    if (!(error instanceof UserAlreadyExistsError)) throw error; // 6002: created by an earlier run
+    console.log(`user ${userId} exists already`);
   }
 
-  try {
-    // A code from the credential proves the user really holds it; without one VIP binds it on trust.
-    const otp = await context.otp(credentialId);
-    await vip.addCredential({
-      userId,
-      credentialDetail: { credentialId, credentialType: 'STANDARD_OTP', friendlyName: 'Work phone' },
-      otpAuthData: { otp },
-    });
-    step(`bound ${credentialId} as "Work phone", proven with a current security code`);
+  // The current code proves the user holds the credential; without otpAuthData VIP binds it on trust.
+  const otp = await codeTypedBy(userId, credentialId);
+  await vip.addCredential({
+    userId,
+    credentialDetail: { credentialId, credentialType: 'STANDARD_OTP', friendlyName: 'Work phone' },
+    otpAuthData: { otp },
+  });
+  console.log(`bound ${credentialId} to ${userId} as "Work phone"`);
 
-    await vip.updateCredential({ userId, credentialId, credentialType: 'STANDARD_OTP', friendlyName: "Alex's iPhone" });
-    step('renamed the binding to "Alex\'s iPhone"');
-
-    const info = await vip.getUserInfo({ userId, includePushAttributes: true });
-    assert.equal(info.userStatus, 'ACTIVE');
-    assert.equal(info.numBindings, 1);
-    for (const binding of info.credentialBindingDetail ?? []) {
-      const { bindStatus, friendlyName, lastBindTime } = binding.bindingDetail;
-      assert.equal(friendlyName, "Alex's iPhone");
-      step(
-        `getUserInfo: ${info.userStatus}, ${binding.credentialId} (${binding.credentialType}) ${bindStatus} "${friendlyName}" since ${lastBindTime.toISOString()}`,
-      );
-    }
-  } finally {
-    // Deleting a user removes its bindings too; the example leaves nothing behind.
-    await vip.deleteUser({ userId });
-    step('deleted the example user again');
+  const user = await vip.getUserInfo({ userId });
+  console.log(`${userId}: ${user.userStatus}, ${user.numBindings} credential(s)`);
+  for (const binding of user.credentialBindingDetail ?? []) {
+    const { friendlyName, bindStatus, lastBindTime } = binding.bindingDetail;
+    console.log(
+      `  ${binding.credentialId} ${binding.credentialType} "${friendlyName ?? ''}" ${bindStatus} since ${lastBindTime.toISOString()}`,
+    );
   }
+} finally {
+  await vip.close();
 }
-
-await runWhenMain(import.meta.url, { title, run });

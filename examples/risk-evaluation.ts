@@ -1,93 +1,37 @@
 /**
- * Risk-based sign-in with VIP Intelligent Authentication: evaluateRisk scores a sign-in from its IP address, user
- * agent and device data. Not risky (0000): let the user in. Risky (6009, `Risky: true`): ask for a second factor,
- * then report the result with the event ID: denyRisk when the user passed the challenge (it was them),
- * confirmRisk when they failed it (it really was suspicious).
+ * Risk-based sign-in with VIP Intelligent Authentication: ask for a second factor only when the sign-in looks risky.
  *
- * Run: npx tsx examples/risk-evaluation.ts
- * On real VIP the account needs Intelligent Authentication (else IaPolicyNotEnabledError, a RiskError), plus
- * VIP_CREDENTIAL_ID and one security code for the challenge.
+ * In this example we:
+ * - score a sign-in (after the password check) from its IP address and browser with `evaluateRisk`,
+ * - let a sign-in that is not risky through, and challenge a risky one with a security code,
+ * - tell VIP how the challenge went: `denyRisk` (it was the user) or `confirmRisk` (it was not).
+ *
+ * Run: npx tsx examples/risk-evaluation.ts   (VIP_USER_ID: who signs in; the mock's demo user by default)
+ * The account needs the Intelligent Authentication policy in VIP Manager; without it VIP answers 6022.
  */
-import * as assert from 'node:assert/strict';
-import { AuthenticationFailedError, RiskError, RiskEventNotRiskyError } from 'vip-user-services';
-import type { ExampleContext } from './support/environment.js';
-import { createUserWithCredential } from './support/example-user.js';
-import { runWhenMain } from './support/standalone.js';
+import { readFileSync } from 'node:fs';
+import { AuthenticationFailedError, IaServiceUnavailableError, RiskError, VipClient } from 'vip-user-services';
+import { codeTypedBy } from './support/end-user.js';
 
-export const title = 'Risk evaluation: evaluateRisk, then confirmRisk or denyRisk';
+// The endpoint and the account's client certificate come from the environment (see examples/README.md).
+const env = process.env;
+const read = (path: string | undefined) => (path ? readFileSync(path) : undefined);
+const vip = new VipClient({
+  endpoint: env.VIP_ENDPOINT, // unset: production VIP
+  tls: env.VIP_CERT_P12
+    ? { pfx: read(env.VIP_CERT_P12), passphrase: env.VIP_CERT_PASSPHRASE, ca: read(env.VIP_CA) }
+    : { cert: read(env.VIP_CERT_PEM), key: read(env.VIP_KEY_PEM), passphrase: env.VIP_CERT_PASSPHRASE, ca: read(env.VIP_CA) },
+});
 
-/** A sign-in attempt as the web server sees it. */
-interface SignInAttempt {
-  description: string;
-  Ip: string;
-  UserAgent: string;
-  /** Whether the user will pass the second-factor challenge if one is needed. */
-  passesChallenge: boolean;
-}
+const userId = env.VIP_USER_ID ?? 'alice@example.com';
+// What your web server knows about the sign-in: the client's address and its User-Agent header (IPv4 up to API 1.8).
+// This one comes from a documentation network (203.0.113.0/24), which the mock treats as risky.
+const signIn = { ip: '203.0.113.50', userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' };
 
-const ATTEMPTS: readonly SignInAttempt[] = [
-  {
-    description: 'the usual laptop',
-    Ip: '198.51.100.23',
-    UserAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
-    passesChallenge: true,
-  },
-  { description: 'a script on an unknown network', Ip: '203.0.113.77', UserAgent: 'curl/8.5.0', passesChallenge: true },
-  {
-    description: 'a browser on an unknown network',
-    Ip: '203.0.113.200',
-    UserAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
-    passesChallenge: false,
-  },
-];
-
-export async function run(context: ExampleContext): Promise<void> {
-  const { vip, step } = context;
-  const user = await createUserWithCredential(context, 'risk');
-  const results: boolean[] = [];
+/** Checks the code the user types; false for a wrong one. */
+async function passesChallenge(): Promise<boolean> {
   try {
-    for (const attempt of ATTEMPTS) {
-      const risk = await vip.evaluateRisk({ UserId: user.userId, Ip: attempt.Ip, UserAgent: attempt.UserAgent });
-      const eventId = risk.EventId;
-      results.push(risk.Risky === true);
-      step(`${attempt.description}: score ${risk.RiskScore} (threshold ${risk.RiskThreshold}), risky ${risk.Risky}, event ${eventId}`);
-      if (!risk.Risky) {
-        step('→ not risky: signed in with the password alone');
-        if (eventId !== undefined) {
-          // Feedback is only for risky events; VIP refuses it otherwise.
-          const refused = await vip.denyRisk({ UserId: user.userId, EventId: eventId }).catch((error: unknown) => error);
-          if (refused instanceof RiskEventNotRiskyError) step(`→ (feedback on it is refused with ${refused.name}, ${refused.code})`);
-        }
-        continue;
-      }
-      if (eventId === undefined) throw new Error('a risky evaluation came without an event ID');
-      const passed = await challenge(context, user.userId, user.credentialId, attempt.passesChallenge);
-      if (passed) {
-        // It was the user after all: VIP learns from it (RememberDevice would also remember this device).
-        await vip.denyRisk({ UserId: user.userId, EventId: eventId, VerifyMethod: 'OTP' });
-        step('→ challenge passed, reported with denyRisk: signed in');
-      } else {
-        await vip.confirmRisk({ UserId: user.userId, EventId: eventId, VerifyMethod: 'OTP' });
-        step('→ challenge failed, reported with confirmRisk: sign-in refused');
-      }
-    }
-    if (context.target === 'mock')
-      assert.deepEqual(results, [false, true, true], 'the mock should judge the laptop safe and the others risky');
-  } catch (error) {
-    // Not every account has Intelligent Authentication: say so instead of failing obscurely.
-    if (error instanceof RiskError && context.target === 'vip')
-      step(`risk evaluation is not available on this account: ${error.message} (${error.solution})`);
-    else throw error;
-  } finally {
-    await user.remove();
-  }
-}
-
-/** Asks for a security code; a user who fails sends a wrong one. */
-async function challenge(context: ExampleContext, userId: string, credentialId: string, userPasses: boolean): Promise<boolean> {
-  const otp = userPasses ? await context.otp(credentialId) : '000000';
-  try {
-    await context.vip.authenticateUser({ userId, otpAuthData: { otp } });
+    await vip.authenticateUser({ userId, otpAuthData: { otp: await codeTypedBy(userId) } });
     return true;
   } catch (error) {
     if (error instanceof AuthenticationFailedError) return false;
@@ -95,4 +39,25 @@ async function challenge(context: ExampleContext, userId: string, credentialId: 
   }
 }
 
-await runWhenMain(import.meta.url, { title, run });
+try {
+  // A risky sign-in is a result, not an error: VIP answers status 6009 and the client returns `Risky: true`.
+  const risk = await vip.evaluateRisk({ UserId: userId, Ip: signIn.ip, UserAgent: signIn.userAgent });
+  console.log(`risk score ${risk.RiskScore ?? '?'} (threshold ${risk.RiskThreshold ?? '?'}): ${risk.Risky ? 'risky' : 'not risky'}`);
+  if (!risk.Risky) {
+    console.log('signed in with the password alone');
+  } else if (await passesChallenge()) {
+    // It was the user: VIP learns from it. RememberDevice: true would also trust this device from now on.
+    await vip.denyRisk({ UserId: userId, EventId: risk.EventId, VerifyMethod: 'OTP' });
+    console.log('challenge passed, reported with denyRisk: signed in');
+  } else {
+    await vip.confirmRisk({ UserId: userId, EventId: risk.EventId, VerifyMethod: 'OTP' });
+    console.log('challenge failed, reported with confirmRisk: sign-in refused');
+  }
+} catch (error) {
+  // 6022: Intelligent Authentication is off for the account; 6029: it is down. Then always ask for the second factor.
+  if (error instanceof RiskError || error instanceof IaServiceUnavailableError) {
+    console.log(`risk evaluation unavailable (${error.code}): ask every user for a second factor`);
+  } else throw error;
+} finally {
+  await vip.close();
+}

@@ -1,79 +1,49 @@
 /**
- * Second-factor sign-in with a security code, and what a login page does with each answer: a right code signs in,
- * a wrong one (AuthenticationFailedError, 6009) asks again, and a locked or disabled user
- * (UserStatusNotAllowedError, 601B) is sent to the help desk, who unlock them with updateUser.
+ * Sign-in with a security code, the second factor after the password.
  *
- * Run: npx tsx examples/sign-in-with-otp.ts
- * On real VIP it needs VIP_CREDENTIAL_ID and asks for one code. It skips the lock-out step there, since repeated
- * wrong codes would also count against your real credential.
+ * In this example we:
+ * - take the code the user typed (from VIP Access, a hardware token or an SMS),
+ * - check it with `authenticateUser`,
+ * - turn VIP's answer into what the login page does next.
+ *
+ * Run: npx tsx examples/sign-in-with-otp.ts   (VIP_USER_ID: who signs in; the mock's demo user by default)
  */
-import * as assert from 'node:assert/strict';
-import { AuthenticationFailedError, type VipClient, UserNotFoundError, UserStatusNotAllowedError } from 'vip-user-services';
-import type { ExampleContext } from './support/environment.js';
-import { createUserWithCredential } from './support/example-user.js';
-import { runWhenMain } from './support/standalone.js';
+import { readFileSync } from 'node:fs';
+import {
+  AuthenticationFailedError,
+  NoEnabledCredentialError,
+  UserNotFoundError,
+  UserStatusNotAllowedError,
+  VipClient,
+} from 'vip-user-services';
+import { codeTypedBy } from './support/end-user.js';
 
-export const title = 'Sign in with a security code, handling wrong codes and locked users';
+// The endpoint and the account's client certificate come from the environment (see examples/README.md).
+const env = process.env;
+const read = (path: string | undefined) => (path ? readFileSync(path) : undefined);
+const vip = new VipClient({
+  endpoint: env.VIP_ENDPOINT, // unset: production VIP
+  tls: env.VIP_CERT_P12
+    ? { pfx: read(env.VIP_CERT_P12), passphrase: env.VIP_CERT_PASSPHRASE, ca: read(env.VIP_CA) }
+    : { cert: read(env.VIP_CERT_PEM), key: read(env.VIP_KEY_PEM), passphrase: env.VIP_CERT_PASSPHRASE, ca: read(env.VIP_CA) },
+});
 
-/** What the login page does next. */
-type SignInOutcome = 'signed in' | 'wrong code: ask again' | 'locked: contact the help desk' | 'unknown user: enrol first';
+const userId = env.VIP_USER_ID ?? 'alice@example.com';
+// In your application the code comes from the login form, after the password was checked.
+const otp = await codeTypedBy(userId);
 
-/** Checks a user's security code and maps VIP's answer to what the login page does next. */
-async function signIn(vip: VipClient, userId: string, otp: string): Promise<SignInOutcome> {
-  try {
-    await vip.authenticateUser({ userId, otpAuthData: { otp } });
-    return 'signed in';
-  } catch (error) {
-    // 6009; `error.detail` says why (49B5: the code is not valid). Never echo the code itself.
-    if (error instanceof AuthenticationFailedError) return 'wrong code: ask again';
-    // 601B: the user is LOCKED (too many failures) or DISABLED.
-    if (error instanceof UserStatusNotAllowedError) return 'locked: contact the help desk';
-    if (error instanceof UserNotFoundError) return 'unknown user: enrol first';
-    throw error; // anything else (VIP unreachable...) is not the user's fault
-  }
+try {
+  const result = await vip.authenticateUser({ userId, otpAuthData: { otp } });
+  console.log(`signed in: the code came from ${result.credentialType} credential ${result.credentialId}`);
+} catch (error) {
+  // 6009: wrong, expired or already used code; `error.detail` says which (49B5: not valid). Never log the code.
+  if (error instanceof AuthenticationFailedError) console.log(`wrong code (${error.detail ?? 'no detail'}): ask again`);
+  // 601B: the user is locked (too many wrong codes in a row) or disabled by an administrator.
+  else if (error instanceof UserStatusNotAllowedError) console.log('account locked or disabled: send the user to the help desk');
+  // 6003 / 6008: VIP knows no such user, or the user has no enabled credential yet.
+  else if (error instanceof UserNotFoundError || error instanceof NoEnabledCredentialError) console.log('not enrolled: start enrolment');
+  // Anything else (VIP unreachable, a certificate problem...) is not the user's fault: let it reach your error page.
+  else throw error;
+} finally {
+  await vip.close();
 }
-
-/** A code that is certainly wrong: the right one with its last digit changed. */
-function wrongCodeFor(code: string): string {
-  const last = Number(code.at(-1) ?? '0');
-  return `${code.slice(0, -1)}${(last + 1) % 10}`;
-}
-
-export async function run(context: ExampleContext): Promise<void> {
-  const { vip, step } = context;
-  const user = await createUserWithCredential(context, 'sign-in');
-  try {
-    const code = await context.otp(user.credentialId);
-    const first = await signIn(vip, user.userId, code);
-    step(`right code → ${first}`);
-    assert.equal(first, 'signed in');
-
-    const second = await signIn(vip, user.userId, wrongCodeFor(code));
-    step(`wrong code → ${second}`);
-    assert.equal(second, 'wrong code: ask again');
-
-    if (context.target === 'mock') {
-      // VIP locks a user after a number of failed codes in a row (5 on the mock).
-      let failures = 1;
-      let outcome: SignInOutcome = second;
-      while (outcome === 'wrong code: ask again' && failures < 10) {
-        outcome = await signIn(vip, user.userId, wrongCodeFor(code));
-        if (outcome === 'wrong code: ask again') failures++;
-      }
-      step(`after ${failures} wrong codes in a row the user is locked; the next attempt → ${outcome}`);
-      assert.equal(outcome, 'locked: contact the help desk');
-    } else {
-      step('lock-out skipped on real VIP, to keep your credential unlocked');
-    }
-
-    // The help desk unlocks (or re-enables) a user by setting the status back to ACTIVE.
-    await vip.updateUser({ userId: user.userId, newUserStatus: 'ACTIVE' });
-    const { userStatus } = await vip.getUserInfo({ userId: user.userId });
-    step(`help desk unlocked the user: status ${userStatus}`);
-    assert.equal(userStatus, 'ACTIVE');
-  } finally {
-    await user.remove();
-  }
-}
-
-await runWhenMain(import.meta.url, { title, run });
