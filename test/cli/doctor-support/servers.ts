@@ -76,6 +76,8 @@ export interface VipLikeOptions {
   readonly clientCa: string;
   /** How far the server's clock is from this machine's, in milliseconds. */
   readonly clockOffsetMs?: number;
+  /** Newest TLS version offered: under TLS 1.2 a client certificate is refused inside the handshake. */
+  readonly maxVersion?: 'TLSv1.2';
 }
 
 /**
@@ -85,7 +87,14 @@ export interface VipLikeOptions {
 export async function startVipLike(options: VipLikeOptions): Promise<Running> {
   const seen: string[] = [];
   const server = createHttpsServer(
-    { cert: options.cert, key: options.key, ca: options.clientCa, requestCert: true, rejectUnauthorized: true },
+    {
+      cert: options.cert,
+      key: options.key,
+      ca: options.clientCa,
+      requestCert: true,
+      rejectUnauthorized: true,
+      ...(options.maxVersion === undefined ? {} : { maxVersion: options.maxVersion }),
+    },
     (request, response) => {
       seen.push(`${request.method} ${request.url}`);
       if (request.method !== 'POST') {
@@ -107,6 +116,15 @@ export async function startVipLike(options: VipLikeOptions): Promise<Running> {
 /** A server that accepts TCP connections and never sends a byte: a TLS handshake with it can only time out. */
 export async function startSilentServer(): Promise<Running> {
   return listening(createTcpServer(), 'https', []);
+}
+
+/** A plain HTTP server, for an https: URL pointing at something that does not speak TLS. */
+export async function startPlainHttpServer(): Promise<Running> {
+  return listening(
+    createHttpServer((_request, response) => response.end('plain')),
+    'http',
+    [],
+  );
 }
 
 /** A port nothing listens on (it was free a moment ago). */
