@@ -266,6 +266,25 @@ describe('auth push', () => {
     expect(operationsOf(server.mock)).toEqual(['authenticateUserWithPush']);
   });
 
+  it('checks the PIN from VIP_PIN with the push, never printing it', async () => {
+    const pin = 'pin-1357-secret';
+    await server.run(['users', 'create', 'dave@example.com', '--pin'], { env: { VIP_PIN: pin } });
+    await server.run(['credentials', 'add', 'dave@example.com', 'SYMC87654321']);
+    const wrong = await server.run(['auth', 'push', 'dave@example.com', ...FAST, '--pin'], { env: { VIP_PIN: 'not-the-pin' } });
+    expectRefusal(wrong, '6009', 'AuthenticationFailedError');
+    const run = await server.run(['auth', 'push', 'dave@example.com', ...FAST, '--pin'], { env: { VIP_PIN: pin } });
+    expect(run.code, run.stderr).toBe(0);
+    expectNoSecret(run, pin);
+  });
+
+  it('does not wait when VIP answers without sending a push, exit 1', async () => {
+    server.mock.inject({ operation: 'authenticateUserWithPush', status: '0000', times: 1 });
+    const run = await server.run(['auth', 'push', ALICE, ...FAST, '--json']);
+    expect(run.code).toBe(1);
+    expect(jsonOf(run)).toEqual({ userId: ALICE, requestId: expect.any(String), outcome: 'not sent', status: '0000' });
+    expect(operationsOf(server.mock)).toEqual(['authenticateUserWithPush']);
+  });
+
   it.each([
     [['--wait', '0'], /option '--wait <seconds>' argument '0' is invalid\. give a whole number of at least 1/],
     [['--poll-interval', 'soon'], /option '--poll-interval <ms>' argument 'soon' is invalid/],

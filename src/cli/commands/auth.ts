@@ -5,6 +5,7 @@
  */
 import {
   type AuthenticateUserOutput,
+  type AuthenticateUserWithPushInput,
   type CheckOtpOutput,
   NumberChallengeFailedError,
   PushDeniedError,
@@ -125,25 +126,14 @@ export const registerAuth: RegisterCommand = (program, act) => {
     act(async ({ io, output, connect }, userId: string, flags: PushFlags) => {
       const pin = flags.pin === true ? await readSecret(io, PIN) : undefined;
       const { vip } = await connect();
-      const display: KeyValuePair[] = [];
-      if (flags.title !== undefined) display.push({ Key: 'display.message.title', Value: flags.title });
-      if (flags.message !== undefined) display.push({ Key: 'display.message.text', Value: flags.message });
-      const sent = await vip.authenticateUserWithPush(
-        {
-          userId,
-          pin,
-          pushAuthData: {
-            ...(display.length === 0 ? {} : { displayParameters: display }),
-            requestParameters: [{ Key: 'request.timeout', Value: String(flags.wait) }],
-          },
-        },
-        { signal: io.signal },
-      );
+      const sent = await vip.authenticateUserWithPush(pushRequest(userId, pin, flags), { signal: io.signal });
       const base = { userId, transactionId: sent.transactionId, number: sent.numbersChallengeValue, requestId: sent.requestId };
       if (sent.status !== '6040') {
         // A success status without a push: nothing will reach the phone, so there is nothing to wait for.
-        const report = { ...base, outcome: 'not sent', status: sent.status };
-        output.result(report, () => `VIP sent no push (status ${sent.status}: ${sent.statusMessage}).`);
+        output.result(
+          { ...base, outcome: 'not sent', status: sent.status },
+          () => `VIP sent no push (status ${sent.status}: ${sent.statusMessage}).`,
+        );
         return EXIT.refused;
       }
       const { transactionId } = sent;
@@ -157,6 +147,7 @@ export const registerAuth: RegisterCommand = (program, act) => {
         io,
         (seconds) => `Waiting for ${userId} to answer on the phone${pick}: ${seconds} s of ${flags.wait} s (Ctrl-C stops waiting)`,
       );
+      let ending: PushEnding;
       try {
         // One poll more than the push lives, so VIP's own "expired" can arrive before this command gives up.
         const approved = await vip.waitForPush(transactionId, {
@@ -164,47 +155,65 @@ export const registerAuth: RegisterCommand = (program, act) => {
           timeoutMs: flags.wait * 1000 + flags.pollInterval,
           signal: io.signal,
         });
-        line.stop();
-        const report = {
-          ...base,
+        ending = {
           outcome: 'approved',
           credentialId: approved.credentialId,
           credentialType: approved.credentialType,
           authnTime: approved.authnTime,
         };
-        output.result(report, () =>
-          [
-            `Push approved by ${userId}.`,
-            renderFields({
-              transaction: transactionId,
-              credential: approved.credentialId === undefined ? undefined : `${approved.credentialId} (${approved.credentialType ?? ''})`,
-              'approved at': approved.authnTime,
-              'request ID': base.requestId,
-            }),
-          ].join('\n'),
-        );
-        return EXIT.ok;
       } catch (error) {
-        line.stop();
         const ended = pushEnding(error);
         if (ended === undefined) throw error;
-        const report = { ...base, ...ended };
-        output.result(report, () =>
-          [
-            `Push ${ended.outcome}${ended.status === undefined ? '' : ` (status ${ended.status}, ${ended.errorClass})`}.`,
-            renderFields({ transaction: transactionId, 'request ID': base.requestId }),
-          ].join('\n'),
-        );
-        if (ended.outcome !== 'cancelled') return EXIT.refused;
-        output.note('Stopped waiting. VIP cannot withdraw a push: it stays on the phone until it expires.');
-        return EXIT.interrupted;
+        ending = ended;
+      } finally {
+        line.stop();
       }
+      const report = { ...base, ...ending };
+      output.result(report, () => renderPushEnding(report));
+      if (ending.outcome === 'approved') return EXIT.ok;
+      if (ending.outcome !== 'cancelled') return EXIT.refused;
+      output.note('Stopped waiting. VIP cannot withdraw a push: it stays on the phone until it expires.');
+      return EXIT.interrupted;
     }),
   );
 };
 
+/** The push to send: the texts shown on the phone, and its lifetime there (VIP's request.timeout) set to --wait. */
+function pushRequest(userId: string, pin: string | undefined, flags: PushFlags): AuthenticateUserWithPushInput {
+  const display: KeyValuePair[] = [];
+  if (flags.title !== undefined) display.push({ Key: 'display.message.title', Value: flags.title });
+  if (flags.message !== undefined) display.push({ Key: 'display.message.text', Value: flags.message });
+  return {
+    userId,
+    pin,
+    pushAuthData: {
+      ...(display.length === 0 ? {} : { displayParameters: display }),
+      requestParameters: [{ Key: 'request.timeout', Value: String(flags.wait) }],
+    },
+  };
+}
+
+/** How a push ended: approved (with who and when), or not (with VIP's status and error class when VIP said so). */
+type PushEnding =
+  | { outcome: 'approved'; credentialId: string | undefined; credentialType: string | undefined; authnTime: Date | undefined }
+  | {
+      outcome: 'denied' | 'expired' | 'refused: wrong number picked' | 'failed' | 'not answered' | 'cancelled';
+      status?: string;
+      errorClass?: string;
+    };
+
+function renderPushEnding(report: PushEnding & { userId: string; transactionId?: string | undefined; requestId: string }): string {
+  if (report.outcome === 'approved') {
+    const credential = report.credentialId === undefined ? undefined : `${report.credentialId} (${report.credentialType ?? ''})`;
+    const fields = { transaction: report.transactionId, credential, 'approved at': report.authnTime, 'request ID': report.requestId };
+    return `Push approved by ${report.userId}.\n${renderFields(fields)}`;
+  }
+  const status = report.status === undefined ? '' : ` (status ${report.status}, ${report.errorClass})`;
+  return `Push ${report.outcome}${status}.\n${renderFields({ transaction: report.transactionId, 'request ID': report.requestId })}`;
+}
+
 /** How a push ended without approval, or undefined for a failure that is not an answer (the frame reports those). */
-function pushEnding(error: unknown): { outcome: string; status?: string; errorClass?: string } | undefined {
+function pushEnding(error: unknown): PushEnding | undefined {
   if (error instanceof VipAbortError) return { outcome: 'cancelled' };
   // waitForPush's own deadline; a single poll that timed out would have been retried.
   if (error instanceof VipTimeoutError && error.operation === 'waitForPush') return { outcome: 'not answered' };
