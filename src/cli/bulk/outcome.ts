@@ -1,0 +1,72 @@
+/**
+ * How a row's end is described: the error of a failed row as status code, class name, message and request ID (the
+ * SDK's messages never hold secrets), and the tallies by outcome and by status that the progress display and the
+ * summary show.
+ */
+import { VipAbortError, VipCallError, VipServiceError } from '../../index.js';
+import type { Outcome, RowRecord } from './journal.js';
+
+/** The fields of a row record that describe a failure. */
+export interface ErrorFields {
+  readonly code?: string | undefined;
+  readonly error: string;
+  readonly message: string;
+  readonly requestId?: string | undefined;
+}
+
+/** Describes the error that failed a row. */
+export function errorFields(error: unknown): ErrorFields {
+  if (error instanceof VipServiceError) {
+    return { code: error.code, error: error.name, message: error.message, requestId: error.requestId };
+  }
+  if (error instanceof VipCallError) return { error: error.name, message: error.message, requestId: error.requestId };
+  if (error instanceof Error) return { error: error.name, message: error.message };
+  return { error: 'Error', message: String(error) };
+}
+
+/** True when the call ended because the job is being interrupted (the row is left for the rerun). */
+export function isInterruption(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || error instanceof VipAbortError;
+}
+
+/**
+ * The key a row counts under in `byStatus`: VIP's status code when VIP answered, else the error class (a transport
+ * failure, an invalid row); none for rows skipped without asking VIP (excluded).
+ */
+export function statusKey(record: RowRecord): string | undefined {
+  return record.code ?? record.error;
+}
+
+/** Counts of rows by outcome and by status. */
+export class Tally {
+  done = 0;
+  skipped = 0;
+  failed = 0;
+  readonly byStatus = new Map<string, number>();
+
+  add(record: Pick<RowRecord, 'outcome' | 'code' | 'error'>): void {
+    this[record.outcome satisfies Outcome] += 1;
+    const key = statusKey(record as RowRecord);
+    if (key !== undefined) this.byStatus.set(key, (this.byStatus.get(key) ?? 0) + 1);
+  }
+
+  get total(): number {
+    return this.done + this.skipped + this.failed;
+  }
+
+  /** `byStatus` as a plain object (for JSON; objects list keys such as `6002` before `0000` whatever the order). */
+  statusObject(): Record<string, number> {
+    return Object.fromEntries(this.#sorted());
+  }
+
+  /** e.g. `0000: 950, 6002: 3, VipConnectionError: 2`. */
+  statusText(): string {
+    return this.#sorted()
+      .map(([key, count]) => `${key}: ${count}`)
+      .join(', ');
+  }
+
+  #sorted(): [string, number][] {
+    return [...this.byStatus].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+}
