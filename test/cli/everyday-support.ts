@@ -54,12 +54,19 @@ export function expectNoSecret(run: CliRun, secret: string): void {
   expect(run.stderr).not.toContain(secret);
 }
 
-/** Every subcommand's help ends with at least one example command line. */
+/**
+ * The help of a group and of each of its subcommands ends with examples, every one a command line that runs that
+ * (sub)command: the bin's name, then global options, then the command's words.
+ */
 export async function expectExamplesInHelp(group: string, subcommands: readonly string[]): Promise<void> {
   for (const command of [[group], ...subcommands.map((name) => [group, name])]) {
     const help = await cli([...command, '--help']);
     expect(help.code, command.join(' ')).toBe(0);
-    expect(help.stdout, command.join(' ')).toMatch(new RegExp(`Examples?:\\n {2}\\$ vip-user-services .*${command.at(-1)}`));
+    const examples = /\nExamples?:\n((?: {2}\$ .*\n?)+)$/.exec(help.stdout)?.[1]?.trimEnd().split('\n') ?? [];
+    expect(examples.length, command.join(' ')).toBeGreaterThan(0);
+    const words = command.join(' ');
+    for (const example of examples)
+      expect(example).toMatch(new RegExp(`^ {2}\\$ (.* \\| )?([A-Z_]+=\\S+ )*vip-user-services (--\\S+ (\\S+ )?)*${words}\\b`));
   }
 }
 

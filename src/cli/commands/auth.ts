@@ -50,8 +50,8 @@ Exit codes:
 export const registerAuth: RegisterCommand = (program, act) => {
   const auth = withExamples(
     program.command('auth').description("test a user's sign-in: check a security code or send a push"),
-    'auth otp alice@example.com',
-    'auth push alice@example.com --message "Sign in to the admin console?"',
+    'vip-user-services auth otp alice@example.com',
+    'vip-user-services auth push alice@example.com --message "Sign in to the admin console?"',
   );
 
   withExamples(
@@ -66,9 +66,9 @@ export const registerAuth: RegisterCommand = (program, act) => {
       .option('--sign-in', 'a real sign-in (authenticateUser): failures count towards the lockout, temporary codes work')
       .option('--pin', `with --sign-in: also check the PIN, read from ${PIN.variable} or a hidden prompt`)
       .addHelpText('after', `\nThe code: ${whereFrom(OTP)}. A wrong code is VIP's refusal 6009: exit 1.`),
-    'auth otp alice@example.com',
+    'vip-user-services auth otp alice@example.com',
     'echo "$CODE" | vip-user-services auth otp alice@example.com --otp-stdin --json',
-    'VIP_OTP=123456 VIP_PIN=... auth otp alice@example.com --sign-in --pin',
+    'VIP_OTP=... VIP_PIN=... vip-user-services auth otp alice@example.com --sign-in --pin',
   ).action(
     act(async ({ io, output, connect }, userId: string, flags: OtpFlags) => {
       if (flags.pin === true && flags.signIn !== true)
@@ -120,8 +120,8 @@ export const registerAuth: RegisterCommand = (program, act) => {
       .option('--poll-interval <ms>', 'how often to ask VIP for the answer', positiveInteger, 3000)
       .option('--pin', `also check the PIN, read from ${PIN.variable} or a hidden prompt`)
       .addHelpText('after', PUSH_HELP),
-    'auth push alice@example.com',
-    '--api-version 1.10 auth push alice@example.com --message "Sign in to the admin console?" --wait 60 --json',
+    'vip-user-services auth push alice@example.com',
+    'vip-user-services --api-version 1.10 auth push alice@example.com --message "Sign in to the admin console?" --wait 60 --json',
   ).action(
     act(async ({ io, output, connect }, userId: string, flags: PushFlags) => {
       const pin = flags.pin === true ? await readSecret(io, PIN) : undefined;

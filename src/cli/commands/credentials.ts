@@ -30,8 +30,8 @@ interface UpdateFlags {
 export const registerCredentials: RegisterCommand = (program, act) => {
   const credentials = withExamples(
     program.command('credentials').description('bind, unbind, change and look up credentials; register phone numbers'),
-    'credentials add alice@example.com VSMT12345678 --name "Alice\'s phone"',
-    'credentials info VSMT12345678',
+    'vip-user-services credentials add alice@example.com VSMT12345678 --name "Alice\'s phone"',
+    'vip-user-services credentials info VSMT12345678',
   );
 
   withExamples(
@@ -45,9 +45,9 @@ export const registerCredentials: RegisterCommand = (program, act) => {
       .option('--trusted-device', 'the credential is a remembered device')
       .option('--prove', `prove the user holds it with its current code, from ${OTP.variable} or a hidden prompt`)
       .option('--otp-stdin', 'read that code from the first line of stdin (implies --prove)'),
-    'credentials add alice@example.com VSMT12345678 --name "Alice\'s phone"',
-    'credentials add alice@example.com 15551234567 --type SMS_OTP --json',
-    'credentials add alice@example.com SYMC87654321 --prove',
+    'vip-user-services credentials add alice@example.com VSMT12345678 --name "Alice\'s phone"',
+    'vip-user-services credentials add alice@example.com 15551234567 --type SMS_OTP --json',
+    'vip-user-services credentials add alice@example.com SYMC87654321 --prove',
   ).action(
     act(async ({ io, output, connect }, userId: string, credentialId: string, flags: AddFlags) => {
       const proving = flags.prove === true || flags.otpStdin === true;
@@ -79,7 +79,7 @@ export const registerCredentials: RegisterCommand = (program, act) => {
       .argument('<credential>', 'credential ID')
       .addOption(credentialTypeOption())
       .option('--trusted-device', 'the credential is a remembered device'),
-    'credentials remove alice@example.com VSMT12345678',
+    'vip-user-services credentials remove alice@example.com VSMT12345678',
   ).action(
     act(async ({ output, connect }, userId: string, credentialId: string, flags: { type: CredentialType; trustedDevice?: boolean }) => {
       const { vip } = await connect();
@@ -112,8 +112,8 @@ export const registerCredentials: RegisterCommand = (program, act) => {
           CREDENTIAL_STATUS_CHANGES,
         ),
       ),
-    'credentials update alice@example.com VSMT12345678 --name "Work phone"',
-    '--api-version 1.10 credentials update alice@example.com VSMT12345678 --status DISABLED',
+    'vip-user-services credentials update alice@example.com VSMT12345678 --name "Work phone"',
+    'vip-user-services --api-version 1.10 credentials update alice@example.com VSMT12345678 --status DISABLED',
   ).action(
     act(async ({ output, connect }, userId: string, credentialId: string, flags: UpdateFlags) => {
       if (flags.name === undefined && flags.status === undefined) {
@@ -152,8 +152,8 @@ export const registerCredentials: RegisterCommand = (program, act) => {
       .description('print a credential: its state, push attributes and the users it is bound to')
       .argument('<credential>', 'credential ID')
       .addOption(credentialTypeOption()),
-    'credentials info VSMT12345678',
-    'credentials info 15551234567 --type SMS_OTP --json',
+    'vip-user-services credentials info VSMT12345678',
+    'vip-user-services credentials info 15551234567 --type SMS_OTP --json',
   ).action(
     act(async ({ output, connect }, credentialId: string, flags: { type: CredentialType }) => {
       const { vip } = await connect();
@@ -177,8 +177,8 @@ export const registerCredentials: RegisterCommand = (program, act) => {
         .description(`register a phone number as ${kind} credential, so it can be bound with \`credentials add\``)
         .argument('<phone>', 'phone number with country code; spaces, hyphens, parentheses and a leading + are dropped')
         .addHelpText('after', `\nThen bind it: vip-user-services credentials add USER PHONE --type ${credentialType}`),
-      `${name} "+1 555 123 4567"`,
-      `${name} 15551234567 --json`,
+      `vip-user-services credentials ${name} "+1 555 123 4567"`,
+      `vip-user-services credentials ${name} 15551234567 --json`,
     ).action(
       act(async ({ output, connect }, phone: string) => {
         const registered = phoneNumber(phone);

@@ -36,8 +36,8 @@ const EXPIRES_HELP = 'when the code stops working: 90m, 12h, 7d or an ISO 8601 d
 export const registerTempCode: RegisterCommand = (program, act) => {
   const tempCode = withExamples(
     program.command('temp-code').description("set, inspect, change and clear a user's temporary security code"),
-    'temp-code set alice@example.com --generate --expires 12h',
-    'temp-code get alice@example.com --json',
+    'vip-user-services temp-code set alice@example.com --generate --expires 12h',
+    'vip-user-services temp-code get alice@example.com --json',
   );
 
   withExamples(
@@ -54,9 +54,9 @@ export const registerTempCode: RegisterCommand = (program, act) => {
       .addOption(new Option('--sms <phone>', 'VIP also sends the code by SMS to this number').argParser(phoneNumber).conflicts('voice'))
       .addOption(new Option('--voice <phone>', 'VIP also reads the code out in a call to this number').argParser(phoneNumber))
       .addHelpText('after', `\nThe code: --generate, or ${whereFrom(TEMPORARY_CODE)}. It is six digits.`),
-    'temp-code set alice@example.com --generate --expires 12h --one-time',
-    'VIP_TEMP_CODE=... temp-code set alice@example.com --json',
-    'temp-code set alice@example.com --generate --sms "+1 555 123 4567"',
+    'vip-user-services temp-code set alice@example.com --generate --expires 12h --one-time',
+    'VIP_TEMP_CODE=... vip-user-services temp-code set alice@example.com --json',
+    'vip-user-services temp-code set alice@example.com --generate --sms "+1 555 123 4567"',
   ).action(
     act(async ({ io, output, connect }, userId: string, flags: SetFlags) => {
       const delivery =
@@ -114,7 +114,7 @@ export const registerTempCode: RegisterCommand = (program, act) => {
       .command('get')
       .description("print when a user's temporary security code expires, and whether it is one-time")
       .argument('<user>', 'user ID'),
-    'temp-code get alice@example.com',
+    'vip-user-services temp-code get alice@example.com',
   ).action(
     act(async ({ output, connect }, userId: string) => {
       const { vip } = await connect();
@@ -134,7 +134,7 @@ export const registerTempCode: RegisterCommand = (program, act) => {
       .option('--expires <when>', EXPIRES_HELP, expiryParser())
       .addOption(new Option('--one-time', 'the code works for one sign-in only').conflicts('reusable'))
       .option('--reusable', 'the code works until it expires'),
-    'temp-code update alice@example.com --expires 2h --one-time',
+    'vip-user-services temp-code update alice@example.com --expires 2h --one-time',
   ).action(
     act(async ({ output, connect }, userId: string, flags: UpdateFlags) => {
       const attributes = attributesOf(flags);
@@ -158,7 +158,7 @@ export const registerTempCode: RegisterCommand = (program, act) => {
 
   withExamples(
     tempCode.command('clear').description("remove a user's temporary security code before it expires").argument('<user>', 'user ID'),
-    'temp-code clear alice@example.com',
+    'vip-user-services temp-code clear alice@example.com',
   ).action(
     act(async ({ output, connect }, userId: string) => {
       const { vip } = await connect();

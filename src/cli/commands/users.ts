@@ -31,8 +31,8 @@ interface UpdateFlags {
 export const registerUsers: RegisterCommand = (program, act) => {
   const users = withExamples(
     program.command('users').description('look up, create, change and delete users'),
-    'users get alice@example.com',
-    'users unlock carol@example.com --json',
+    'vip-user-services users get alice@example.com',
+    'vip-user-services users unlock carol@example.com --json',
   );
 
   withExamples(
@@ -40,8 +40,8 @@ export const registerUsers: RegisterCommand = (program, act) => {
       .command('get')
       .description("print a user's state, PIN facts and one User Detail row per bound credential")
       .argument('<user>', 'user ID'),
-    'users get alice@example.com',
-    '--child-account 12345 users get alice@example.com --json',
+    'vip-user-services users get alice@example.com',
+    'vip-user-services --child-account 12345 users get alice@example.com --json',
   ).action(
     act(async ({ output, connect }, userId: string) => {
       const { vip } = await connect();
@@ -57,8 +57,8 @@ export const registerUsers: RegisterCommand = (program, act) => {
       .argument('<user>', 'user ID')
       .option('--pin', `give the user a PIN, read from ${PIN.variable} or a hidden prompt`)
       .option('--force-pin-change', 'make the user choose another PIN at the next sign-in (needs --pin)'),
-    'users create dave@example.com',
-    'VIP_PIN=... users create dave@example.com --pin --force-pin-change',
+    'vip-user-services users create dave@example.com',
+    'VIP_PIN=... vip-user-services users create dave@example.com --pin --force-pin-change',
   ).action(
     act(async ({ io, output, connect }, userId: string, flags: CreateFlags) => {
       if (flags.forcePinChange === true && flags.pin !== true) throw new CliUsageError('--force-pin-change needs --pin; nothing was sent');
@@ -86,9 +86,9 @@ export const registerUsers: RegisterCommand = (program, act) => {
       .option('--new-pin', `set a new PIN, read from ${NEW_PIN.variable} or a hidden prompt`)
       .option('--old-pin', `prove the current PIN with the new one, read from ${OLD_PIN.variable} or a hidden prompt`)
       .option('--force-pin-change', 'make the user choose another PIN at the next sign-in (needs --new-pin)'),
-    'users update dave@example.com --new-user-id david@example.com',
-    'users update dave@example.com --status DISABLED --json',
-    'VIP_NEW_PIN=... users update dave@example.com --new-pin',
+    'vip-user-services users update dave@example.com --new-user-id david@example.com',
+    'vip-user-services users update dave@example.com --status DISABLED --json',
+    'VIP_NEW_PIN=... vip-user-services users update dave@example.com --new-pin',
   ).action(
     act(async ({ io, output, connect }, userId: string, flags: UpdateFlags) => {
       for (const flag of ['oldPin', 'forcePinChange'] as const) {
@@ -135,8 +135,8 @@ export const registerUsers: RegisterCommand = (program, act) => {
       .argument('<user>', 'user ID')
       .option('--yes', 'do not ask for confirmation (needed when no terminal can ask)')
       .addHelpText('after', '\nAt a terminal it asks first; answering no (or Ctrl-C) ends with exit 130 and nothing sent.'),
-    'users delete dave@example.com',
-    'users delete dave@example.com --yes --json',
+    'vip-user-services users delete dave@example.com',
+    'vip-user-services users delete dave@example.com --yes --json',
   ).action(
     act(async ({ io, output, connect }, userId: string, flags: { yes?: boolean }) => {
       if (flags.yes !== true) {
@@ -157,7 +157,7 @@ export const registerUsers: RegisterCommand = (program, act) => {
       .command('unlock')
       .description('set a user ACTIVE: unlocks a user VIP locked after failed sign-ins (and enables a disabled one)')
       .argument('<user>', 'user ID'),
-    'users unlock carol@example.com',
+    'vip-user-services users unlock carol@example.com',
   ).action(
     act(async ({ output, connect }, userId: string) => {
       const { vip } = await connect();
@@ -168,7 +168,7 @@ export const registerUsers: RegisterCommand = (program, act) => {
 
   withExamples(
     users.command('clear-pin').description("remove a user's PIN").argument('<user>', 'user ID'),
-    'users clear-pin dave@example.com',
+    'vip-user-services users clear-pin dave@example.com',
   ).action(
     act(async ({ output, connect }, userId: string) => {
       const { vip } = await connect();

@@ -2,10 +2,11 @@
 import type { Command } from 'commander';
 
 /**
- * Appends examples to a command's help; each line is a command line after `vip-user-services`.
+ * Appends examples to a command's help.
+ * @param lines Whole shell command lines (`vip-user-services ...`, with any environment variables or pipe before it).
  * @returns The same command, for chaining.
  */
 export function withExamples(command: Command, ...lines: readonly string[]): Command {
   const heading = lines.length === 1 ? 'Example' : 'Examples';
-  return command.addHelpText('after', `\n${heading}:\n${lines.map((line) => `  $ vip-user-services ${line}`).join('\n')}`);
+  return command.addHelpText('after', `\n${heading}:\n${lines.map((line) => `  $ ${line}`).join('\n')}`);
 }
