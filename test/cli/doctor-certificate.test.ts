@@ -77,6 +77,28 @@ describe('doctor: the client certificate', () => {
     );
   });
 
+  it('quotes a path with a space and an apostrophe in the conversion command', async () => {
+    const run = await doctor(['--cert-p12', files.legacyP12WithSpace], { VIP_CERT_PASSPHRASE: files.passphrase });
+    const quoted = (path: string) => `'${path.replaceAll("'", `'\\''`)}'`;
+    const converted = files.legacyP12WithSpace.replace(/\.p12$/, '-aes.p12');
+    expect(checkOf(run, 'p12 encryption').fix).toContain(
+      `openssl pkcs12 -legacy -in ${quoted(files.legacyP12WithSpace)} -nodes | openssl pkcs12 -export -out ${quoted(converted)}`,
+    );
+  });
+
+  it('warns about a .p12 encrypted with 3DES, which OpenSSL 3 still reads, exit 0', async () => {
+    const run = await doctor(['--cert-p12', files.tripleDesP12], { VIP_CERT_PASSPHRASE: files.passphrase });
+    expect(run.code).toBe(0);
+    expect(checkOf(run, 'p12 encryption')).toMatchObject({
+      verdict: 'warn',
+      detail: 'encrypted with 3DES (pbeWithSHA1And3-KeyTripleDES-CBC): readable, but a legacy algorithm',
+      fix: expect.stringMatching(/^re-encrypt it with AES when convenient: openssl pkcs12 -legacy -in \S+triple-des\.p12 -nodes \| /),
+      info: { algorithms: ['3DES (pbeWithSHA1And3-KeyTripleDES-CBC)'] },
+    });
+    expect(checkOf(run, 'certificate').verdict).toBe('pass');
+    expect(checkOf(run, 'tls handshake').detail).toContain('the server accepted the client certificate CN=vip-test-client');
+  });
+
   it('fails an expired certificate with the renewal steps, and shows the server refusing it', async () => {
     const run = await doctor(['--cert-pem', files.expiredCert, '--key-pem', files.expiredKey]);
     expect(run.code).toBe(4);
@@ -99,7 +121,7 @@ describe('doctor: the client certificate', () => {
     expect(run.code).toBe(0);
     expect(checkOf(run, 'certificate validity')).toMatchObject({
       verdict: 'warn',
-      detail: expect.stringMatching(/^expires on \d{4}-\d\d-\d\d, in [12] days$/),
+      detail: expect.stringMatching(/^expires on \d{4}-\d\d-\d\d, (in 1 day|in 2 days|within a day)$/),
       fix: expect.stringMatching(/^renew it now: generate a new certificate/),
     });
     expect(reportOf(run)).toMatchObject({ ok: true, summary: { warn: 1, fail: 0 } });

@@ -96,6 +96,24 @@ describe('doctor: the network', () => {
     }
   });
 
+  it('tells an https: proxy URL for a proxy that speaks plain HTTP apart', async () => {
+    const proxy = await startProxy();
+    try {
+      const run = await doctor(['--endpoint', vip.url, '--proxy', `https://127.0.0.1:${proxy.port}`]);
+      expect(run.code).toBe(4);
+      expect(checkOf(run, 'proxy')).toMatchObject({
+        verdict: 'fail',
+        detail: expect.stringMatching(
+          /^the TLS handshake with the proxy https:\/\/127\.0\.0\.1:\d+ failed \(ERR_SSL_\w+\): it speaks plain HTTP$/,
+        ),
+        fix: 'use http:// in the proxy URL: the tunnel inside still carries TLS to VIP',
+      });
+      expect(proxy.seen).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('names the proxy when it is the proxy that cannot be reached', async () => {
     const port = await closedPort();
     const run = await doctor(['--endpoint', vip.url, '--proxy', `http://127.0.0.1:${port}`]);

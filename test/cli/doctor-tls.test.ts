@@ -168,6 +168,18 @@ describe('doctor: TLS', () => {
     });
   });
 
+  it('stops at once on Ctrl-C with exit 130, whatever --timeout allows', async () => {
+    const silent = await serve(startSilentServer());
+    const interrupt = new AbortController();
+    setTimeout(() => interrupt.abort('SIGINT'), 200);
+    const startedAt = Date.now();
+    const run = await cli(['--endpoint', silent.url, '--timeout', '60000', 'doctor'], { signal: interrupt.signal });
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toMatch(/VipAbortError: doctor was interrupted/);
+    expect(run.stdout).toBe('');
+  });
+
   it('tells a server that does not speak TLS apart', async () => {
     const plain = await serve(startPlainHttpServer());
     const run = await doctor(plain.url.replace(/^http:/, 'https:'));

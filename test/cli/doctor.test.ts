@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CertificatePaths, certificatePaths, type Running, startProxy, startVipLike } from './doctor-support/servers.js';
-import { verdicts } from './doctor-support/verdicts.js';
+import { checkOf, verdicts } from './doctor-support/verdicts.js';
 import { cli, jsonOf } from './support.js';
 
 let files: CertificatePaths;
@@ -74,6 +74,108 @@ describe('vip-user-services doctor', () => {
     // The handshake probe and the SDK's call.
     expect(vip.seen).toContain('HEAD /');
     expect(vip.seen.some((request) => request.startsWith('POST /'))).toBe(true);
+  });
+
+  it('prints an aligned list: the verdict, then the check name padded to one width, fixes indented under it', async () => {
+    const run = await cli([
+      '--endpoint',
+      vip.url,
+      '--cert-pem',
+      files.expiringCert,
+      '--key-pem',
+      files.expiringKey,
+      '--ca',
+      files.ca,
+      'doctor',
+    ]);
+    const rows = run.stdout.split('\n').filter((line) => /^ {2}(PASS|WARN|FAIL|SKIP) {2}/.test(line));
+    expect(rows.map((row) => row.slice(8, 28).trimEnd())).toEqual([
+      'certificate',
+      'certificate validity',
+      'private key',
+      'p12 encryption',
+      'endpoint',
+      'dns',
+      'connection',
+      'proxy',
+      'tls handshake',
+      'server certificate',
+      'server time',
+      'clock skew',
+    ]);
+    // Every detail starts in the same column, and so do the fix and chain lines under it.
+    const detailColumn = 2 + 4 + 2 + 'certificate validity'.length + 2;
+    for (const row of rows) expect(row.charAt(detailColumn - 1)).toBe(' ');
+    for (const row of rows) expect(row.charAt(detailColumn)).not.toBe(' ');
+    expect(run.stdout).toContain(`\n${' '.repeat(detailColumn)}fix: renew it now:`);
+    expect(run.stdout).toMatch(/^Verdict: OK with warnings \(10 passed, 1 warning, 1 skipped\)\.$/m);
+    expect(run.code).toBe(0);
+  });
+
+  it('shows the status code, class and solution when VIP refuses getServerTime', async () => {
+    const { fixtures } = files;
+    const refusing = await startVipLike({
+      cert: fixtures.server.cert,
+      key: fixtures.server.key,
+      clientCa: fixtures.ca.cert,
+      refuse: { status: '6005' },
+    });
+    try {
+      const run = await cli([
+        '--endpoint',
+        refusing.url,
+        '--cert-pem',
+        files.clientCert,
+        '--key-pem',
+        files.clientKey,
+        '--ca',
+        files.ca,
+        'doctor',
+        '--json',
+      ]);
+      expect(run.code).toBe(4);
+      expect(checkOf(run, 'tls handshake').verdict).toBe('pass');
+      expect(checkOf(run, 'server time')).toMatchObject({
+        verdict: 'fail',
+        detail: expect.stringMatching(/^VIP refused getServerTime \(status 6005, \w+Error\): /),
+        // The solution VIP documents for the status.
+        fix: expect.stringMatching(/^Call again; if it keeps failing, open a case with Broadcom/),
+      });
+      expect(checkOf(run, 'clock skew')).toMatchObject({ verdict: 'skipped', detail: 'VIP did not tell its time' });
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('says the endpoint is not VIP User Services when it answers calls with HTTP 404', async () => {
+    const { fixtures } = files;
+    const wrongPath = await startVipLike({
+      cert: fixtures.server.cert,
+      key: fixtures.server.key,
+      clientCa: fixtures.ca.cert,
+      refuse: { httpStatus: 404 },
+    });
+    try {
+      const run = await cli([
+        '--endpoint',
+        wrongPath.url,
+        '--cert-pem',
+        files.clientCert,
+        '--key-pem',
+        files.clientKey,
+        '--ca',
+        files.ca,
+        'doctor',
+        '--json',
+      ]);
+      expect(checkOf(run, 'server time')).toMatchObject({
+        verdict: 'fail',
+        detail: expect.stringMatching(/^VipHttpError: HTTP 404 from VIP without a SOAP response/),
+        fix: expect.stringContaining('is not VIP User Services: check the endpoint URL'),
+      });
+    } finally {
+      await wrongPath.close();
+    }
   });
 
   it('reports the certificate, chain and timings as one JSON document with --json', async () => {

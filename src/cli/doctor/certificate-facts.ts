@@ -5,7 +5,7 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import type { ClientCertificateInfo } from '../../index.js';
-import { day, daysBetween } from './checks.js';
+import { day, dayCount, daysBetween } from './checks.js';
 
 export type CertificateFacts = Omit<ClientCertificateInfo, 'daysUntilExpiry'>;
 
@@ -23,7 +23,7 @@ export function certificateFacts(certificate: X509Certificate): CertificateFacts
 /** One line for a report: `CN=x (issued by CN=y; expires 2027-03-01, in 89 days)`. */
 export function describeBriefly(facts: CertificateFacts, now: Date): string {
   const days = daysBetween(now, facts.validTo);
-  const expiry = days < 0 ? `expired ${day(facts.validTo)}` : `expires ${day(facts.validTo)}, in ${days} days`;
+  const expiry = days < 0 ? `expired ${day(facts.validTo)}` : `expires ${day(facts.validTo)}, in ${dayCount(days)}`;
   return `${facts.subject} (issued by ${facts.issuer}; ${expiry})`;
 }
 

@@ -80,6 +80,11 @@ export function daysBetween(from: Date, until: Date): number {
   return Math.floor((until.getTime() - from.getTime()) / 86_400_000);
 }
 
+/** `1 day`, `12 days`. */
+export function dayCount(days: number): string {
+  return `${days} day${days === 1 ? '' : 's'}`;
+}
+
 /** `2027-03-01` from a date: certificate lifetimes count in days, so the time of day is noise in a report. */
 export function day(date: Date): string {
   return date.toISOString().slice(0, 10);

@@ -13,7 +13,7 @@ import { readTlsOptions } from '../connect.js';
 import { CliUsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { type CertificateFacts, certificateFacts } from './certificate-facts.js';
-import { type Check, day, daysBetween, fail, pass, skip, warn } from './checks.js';
+import { type Check, day, dayCount, daysBetween, fail, pass, skip, warn } from './checks.js';
 import { conversionCommand, pkcs12Encryption } from './pkcs12-encryption.js';
 
 /** A certificate this close to its end gets a warning: renewal in VIP Manager and redeployment take time. */
@@ -258,17 +258,19 @@ function validityCheck(facts: CertificateFacts, now: Date): Check {
     );
   }
   if (now > facts.validTo) {
-    return fail(
+    return fail('certificate validity', `expired on ${day(facts.validTo)} (${dayCount(-info.daysLeft)} ago): VIP refuses it`, renew, {
+      info,
+    });
+  }
+  if (info.daysLeft < EXPIRY_WARNING_DAYS) {
+    return warn(
       'certificate validity',
-      `expired on ${day(facts.validTo)} (${-info.daysLeft} day${info.daysLeft === -1 ? '' : 's'} ago): VIP refuses it`,
-      renew,
+      `expires on ${day(facts.validTo)}, ${info.daysLeft === 0 ? 'within a day' : `in ${dayCount(info.daysLeft)}`}`,
+      `renew it now: ${renew}`,
       { info },
     );
   }
-  if (info.daysLeft < EXPIRY_WARNING_DAYS) {
-    return warn('certificate validity', `expires on ${day(facts.validTo)}, in ${info.daysLeft} days`, `renew it now: ${renew}`, { info });
-  }
-  return pass('certificate validity', `valid from ${day(facts.validFrom)} until ${day(facts.validTo)} (${info.daysLeft} days left)`, {
+  return pass('certificate validity', `valid from ${day(facts.validFrom)} until ${day(facts.validTo)} (${dayCount(info.daysLeft)} left)`, {
     info,
   });
 }

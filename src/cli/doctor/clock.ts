@@ -15,11 +15,11 @@ const CLOCK_FIX =
   "synchronise this machine's clock with NTP (Linux: timedatectl set-ntp true; Windows: w32tm /resync; macOS: " +
   'System Settings > Date & Time > Set automatically)';
 
-export async function checkServerTime(vip: VipClient): Promise<{ serverTime: Check; clockSkew: Check }> {
+export async function checkServerTime(vip: VipClient, signal: AbortSignal): Promise<{ serverTime: Check; clockSkew: Check }> {
   const sentAt = Date.now();
   let result: Awaited<ReturnType<VipClient['getServerTime']>>;
   try {
-    result = await vip.getServerTime();
+    result = await vip.getServerTime({}, { signal });
   } catch (error) {
     return {
       serverTime: callFailure(error),

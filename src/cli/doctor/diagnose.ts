@@ -5,6 +5,7 @@
  * skipped, with the reason), so the report points at the first cause instead of its echoes.
  */
 import type { Duplex } from 'node:stream';
+import { VipAbortError } from '../../index.js';
 import { type CliConfig, ENVIRONMENT } from '../config.js';
 import { type Connection, connect } from '../connect.js';
 import type { CliIo } from '../io.js';
@@ -12,6 +13,7 @@ import type { CommandContext } from '../program.js';
 import { CHECK_NAMES, type Check, type CheckName, fail, skip } from './checks.js';
 import { type CertificateReport, inspectClientCertificate } from './client-certificate.js';
 import { checkServerTime } from './clock.js';
+import type { StepLimits } from './deadline.js';
 import { type Hop, lookUp, noProxy, openConnection, openTunnel } from './network.js';
 import { buildReport, type DoctorReport } from './report.js';
 import { resolveRoute, type Route } from './route.js';
@@ -33,19 +35,20 @@ const NETWORK_CHECKS: readonly CheckName[] = [
 
 export async function diagnose(context: CommandContext): Promise<DoctorReport> {
   const { config, io } = context;
-  const timeoutMs = config.timeoutMs?.value ?? DEFAULT_STEP_TIMEOUT_MS;
+  const limits: StepLimits = { timeoutMs: config.timeoutMs?.value ?? DEFAULT_STEP_TIMEOUT_MS, signal: io.signal };
   const now = new Date();
   // With --mock the embedded server is started first: its URL is the endpoint. The command closes it at the end.
   const mock = config.mock ? await context.connect({ retry: false }) : undefined;
   const { endpoint, proxyProblem, route } = resolveRoute(config, mock?.endpoint);
   const certificate = await inspectClientCertificate(config, io, route?.secure ?? true, now);
+  checkpoint(io.signal);
   let network: Check[];
   if (route === undefined) {
     const reason = proxyProblem === undefined ? 'the endpoint is unusable' : 'the proxy setting is unusable';
     const found = proxyProblem === undefined ? [] : [proxyProblem];
     network = [...found, ...skipRemaining(found, reason)];
   } else {
-    network = await reachVip({ config, io, route, certificate, timeoutMs, now, mock });
+    network = await reachVip({ config, io, route, certificate, limits, now, mock });
   }
   const checks = [...certificate.checks, endpoint, ...network].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
   return buildReport(route?.endpoint.origin ?? config.endpoint?.value ?? '(none)', checks);
@@ -56,20 +59,22 @@ interface Reach {
   readonly io: CliIo;
   readonly route: Route;
   readonly certificate: CertificateReport;
-  readonly timeoutMs: number;
+  readonly limits: StepLimits;
   readonly now: Date;
   readonly mock: Connection | undefined;
 }
 
 async function reachVip(reach: Reach): Promise<Check[]> {
-  const { route, certificate, timeoutMs } = reach;
+  const { route, certificate, limits } = reach;
   const done: Check[] = [];
   const stop = (reason: string) => [...done, ...skipRemaining(done, reason)];
   const hop: Hop = route.proxy === undefined ? { ...route.target, isProxy: false } : { ...route.proxy, isProxy: true };
 
-  done.push(await lookUp(hop, timeoutMs));
+  done.push(await lookUp(hop, limits));
+  checkpoint(limits.signal);
   if (done.at(-1)?.verdict === 'fail') return stop('the DNS lookup failed');
-  const connection = await openConnection(hop, timeoutMs);
+  const connection = await openConnection(hop, limits);
+  checkpoint(limits.signal);
   done.push(connection.check);
   if (connection.socket === undefined) return stop(`no connection to ${hop.isProxy ? 'the proxy' : 'the endpoint'}`);
   let channel: Duplex = connection.socket;
@@ -77,7 +82,8 @@ async function reachVip(reach: Reach): Promise<Check[]> {
     if (route.proxy === undefined) {
       done.push(noProxy(reach.io.env));
     } else {
-      const tunnel = await openTunnel(connection.socket, route.proxy, route.target, timeoutMs);
+      const tunnel = await openTunnel(connection.socket, route.proxy, route.target, limits);
+      checkpoint(limits.signal);
       done.push(tunnel.check);
       if (tunnel.tunnel === undefined) return stop('the proxy refused the tunnel');
       channel = tunnel.tunnel;
@@ -93,9 +99,10 @@ async function reachVip(reach: Reach): Promise<Check[]> {
         tls: certificate.tls,
         presentCertificate: certificate.usable,
         subject: certificate.subject,
-        timeoutMs,
+        limits,
         now: reach.now,
       });
+      checkpoint(limits.signal);
       done.push(tls.handshake);
       if (tls.serverCertificate !== undefined) done.push(tls.serverCertificate);
       if (tls.blocker !== undefined) return stop(tls.blocker);
@@ -105,15 +112,17 @@ async function reachVip(reach: Reach): Promise<Check[]> {
     channel.destroy();
   }
   const { serverTime, clockSkew } = await callVip(reach);
+  checkpoint(limits.signal);
   return [...done, serverTime, clockSkew];
 }
 
 /** Calls getServerTime through the SDK, configured as every command is, without retries (one call, one verdict). */
-async function callVip({ config, io, certificate, timeoutMs, mock }: Reach): Promise<{ serverTime: Check; clockSkew: Check }> {
+async function callVip({ config, io, certificate, limits, mock }: Reach): Promise<{ serverTime: Check; clockSkew: Check }> {
   let connection: Connection;
   try {
     // The passphrase was asked for already: hand it to connect() so nobody is asked twice.
-    connection = mock ?? (await connect(config, withPassphrase(io, certificate.tls?.passphrase), { retry: false, timeoutMs }));
+    connection =
+      mock ?? (await connect(config, withPassphrase(io, certificate.tls?.passphrase), { retry: false, timeoutMs: limits.timeoutMs }));
   } catch (error) {
     return {
       serverTime: fail('server time', `the SDK refused the settings: ${(error as Error).message}`, 'see the certificate checks above'),
@@ -121,10 +130,18 @@ async function callVip({ config, io, certificate, timeoutMs, mock }: Reach): Pro
     };
   }
   try {
-    return await checkServerTime(connection.vip);
+    return await checkServerTime(connection.vip, limits.signal);
   } finally {
     if (mock === undefined) await connection.close();
   }
+}
+
+/**
+ * Ends the diagnosis when Ctrl-C interrupted the step just taken: its finding is an artefact of the interruption.
+ * @throws {VipAbortError} which the command line turns into exit code 130.
+ */
+function checkpoint(signal: AbortSignal): void {
+  if (signal.aborted) throw new VipAbortError('doctor was interrupted', { cause: signal.reason });
 }
 
 function withPassphrase(io: CliIo, passphrase: string | undefined): CliIo {

@@ -10,7 +10,7 @@ import { connect as connectTls, checkServerIdentity } from 'node:tls';
 import { DEFAULT_ENDPOINT } from '../../index.js';
 import { ENVIRONMENT } from '../config.js';
 import { type Check, type Finding, checkOf, pass } from './checks.js';
-import { StepTimeout, errorCode, withDeadline } from './deadline.js';
+import { type StepLimits, StepTimeout, errorCode, withDeadline } from './deadline.js';
 import { type HostPort, type ProxyRoute, hostPort } from './route.js';
 
 /** The first hop: VIP itself, or the proxy. */
@@ -21,12 +21,12 @@ export interface Hop extends HostPort {
 const VIP_HOST = new URL(DEFAULT_ENDPOINT).hostname;
 
 /** The `dns` check: the hop's addresses, or why there are none. */
-export async function lookUp(hop: Hop, timeoutMs: number): Promise<Check> {
+export async function lookUp(hop: Hop, limits: StepLimits): Promise<Check> {
   const name = hop.isProxy ? `the proxy's host ${hop.host}` : hop.host;
   const through = hop.isProxy ? "; VIP's host name is resolved by the proxy" : '';
   if (isIP(hop.host) !== 0) return pass('dns', `${name} is an IP address: nothing to look up${through}`);
   try {
-    const addresses = await withDeadline(timeoutMs, lookup(hop.host, { all: true }));
+    const addresses = await withDeadline(limits, lookup(hop.host, { all: true }));
     const list = addresses.map((entry) => entry.address);
     return pass('dns', `${name} resolves to ${list.join(', ')}${through}`, { info: { addresses: list } });
   } catch (error) {
@@ -47,12 +47,12 @@ function dnsFailure(hop: Hop, name: string, error: unknown): Finding {
 }
 
 /** The `connection` check, and the connected socket when it passed. */
-export async function openConnection(hop: Hop, timeoutMs: number): Promise<{ check: Check; socket: Socket | undefined }> {
+export async function openConnection(hop: Hop, limits: StepLimits): Promise<{ check: Check; socket: Socket | undefined }> {
   const where = `${hop.isProxy ? 'the proxy ' : ''}${hostPort(hop)}`;
   const startedAt = Date.now();
   const socket = keepErrorsQuiet(connectTcp({ host: hop.host, port: hop.port }));
   try {
-    await withDeadline(timeoutMs, settled(socket, 'connect'), () => socket.destroy());
+    await withDeadline(limits, settled(socket, 'connect'), () => socket.destroy());
   } catch (error) {
     socket.destroy();
     return { check: checkOf('connection', connectionFailure(hop, where, error)), socket: undefined };
@@ -109,7 +109,7 @@ export async function openTunnel(
   socket: Socket,
   proxy: ProxyRoute,
   target: HostPort,
-  timeoutMs: number,
+  limits: StepLimits,
 ): Promise<{ check: Check; tunnel: Duplex | undefined }> {
   const destination = hostPort(target);
   const failed = (finding: Finding) => {
@@ -129,13 +129,9 @@ export async function openTunnel(
       }),
     );
     try {
-      await withDeadline(timeoutMs, settled(secured, 'secureConnect'), () => secured.destroy());
+      await withDeadline(limits, settled(secured, 'secureConnect'), () => secured.destroy());
     } catch (error) {
-      return failed({
-        verdict: 'fail',
-        detail: `the TLS handshake with the proxy ${proxy.display} failed (${error instanceof StepTimeout ? error.message : (errorCode(error) ?? 'unknown error')})`,
-        fix: "check the proxy URL's scheme (many proxies speak plain http: even for HTTPS traffic)",
-      });
+      return failed(proxyTlsFailure(proxy, error));
     }
     channel = secured;
   }
@@ -143,7 +139,7 @@ export async function openTunnel(
   channel.write(`CONNECT ${destination} HTTP/1.1\r\nHost: ${destination}\r\n${authorization}\r\n`);
   let head: string;
   try {
-    head = await withDeadline(timeoutMs, readResponseHead(channel), () => channel.destroy());
+    head = await withDeadline(limits, readResponseHead(channel), () => channel.destroy());
   } catch (error) {
     const detail =
       error instanceof StepTimeout
@@ -171,6 +167,27 @@ export async function openTunnel(
     check: pass('proxy', `${proxy.display} opened a tunnel to ${destination}`, { info: { proxy: proxy.display } }),
     tunnel: channel,
   };
+}
+
+/** Why the TLS connection to an `https:` proxy failed, and what to do. */
+function proxyTlsFailure(proxy: ProxyRoute, error: unknown): Finding {
+  const reason = error instanceof StepTimeout ? error.message : (errorCode(error) ?? 'unknown error');
+  const detail = `the TLS handshake with the proxy ${proxy.display} failed (${reason})`;
+  if (reason === 'ERR_SSL_WRONG_VERSION_NUMBER' || reason === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
+    return {
+      verdict: 'fail',
+      detail: `${detail}: it speaks plain HTTP`,
+      fix: 'use http:// in the proxy URL: the tunnel inside still carries TLS to VIP',
+    };
+  }
+  if (/CERT|SIGNATURE|ISSUER|ALTNAME/.test(reason)) {
+    return {
+      verdict: 'fail',
+      detail: `${detail}: its certificate is not trusted or not for this host`,
+      fix: "trust the proxy's CA for this Node.js with NODE_EXTRA_CA_CERTS=FILE (read at start), or use its http:// address",
+    };
+  }
+  return { verdict: 'fail', detail, fix: "check the proxy URL's scheme and port (many proxies speak plain http: even for HTTPS traffic)" };
 }
 
 /** The `proxy` check when no proxy is configured. */

@@ -14,7 +14,7 @@ import { VERSION, type VipTlsOptions } from '../../index.js';
 import { ENVIRONMENT } from '../config.js';
 import { type CertificateFacts, certificateFacts, describeBriefly } from './certificate-facts.js';
 import { type Check, type Finding, checkOf, fail, pass, warn } from './checks.js';
-import { StepTimeout, errorCode, withDeadline } from './deadline.js';
+import { type StepLimits, StepTimeout, errorCode, withDeadline } from './deadline.js';
 import { keepErrorsQuiet, settled } from './network.js';
 import { type HostPort, hostPort } from './route.js';
 
@@ -29,7 +29,7 @@ export interface HandshakeRequest {
   readonly presentCertificate: boolean;
   /** The client certificate's subject, for messages. */
   readonly subject: string | undefined;
-  readonly timeoutMs: number;
+  readonly limits: StepLimits;
   readonly now: Date;
 }
 
@@ -97,10 +97,10 @@ const TRUST_FIX =
 
 /** Performs the handshake, checks the server's certificate and asks whether the client certificate was accepted. */
 export async function shakeHands(request: HandshakeRequest): Promise<HandshakeReport> {
-  const { target, timeoutMs } = request;
+  const { target, limits } = request;
   const socket = keepErrorsQuiet(nodeTls.connect(connectOptions(request)));
   try {
-    await withDeadline(timeoutMs, settled(socket, 'secureConnect'), () => socket.destroy());
+    await withDeadline(limits, settled(socket, 'secureConnect'), () => socket.destroy());
   } catch (error) {
     socket.destroy();
     return {
@@ -127,7 +127,7 @@ export async function shakeHands(request: HandshakeRequest): Promise<HandshakeRe
         blocker: 'there is no usable client certificate',
       };
     }
-    const answer = await askForAnswer(socket, target, timeoutMs);
+    const answer = await askForAnswer(socket, target, limits);
     const withSubject = `the client certificate ${request.subject ?? ''}`.trimEnd();
     if (answer.kind === 'answered') {
       return {
@@ -140,7 +140,7 @@ export async function shakeHands(request: HandshakeRequest): Promise<HandshakeRe
       return {
         handshake: warn(
           'tls handshake',
-          `${negotiated}; but no answer to an HTTP request within ${timeoutMs} ms, so whether the server accepts ${withSubject} is unknown`,
+          `${negotiated}; but no answer to an HTTP request within ${limits.timeoutMs} ms, so whether the server accepts ${withSubject} is unknown`,
           'on a slow link raise --timeout; otherwise see server time',
           { info },
         ),
@@ -306,7 +306,7 @@ type Answer = { kind: 'answered' } | { kind: 'refused'; how: string } | { kind: 
  * Sends a bodiless HTTP request and waits for the first byte back. A server that checks the client certificate after
  * the handshake (every TLS 1.3 server) refuses it then: with an alert, or by closing the connection unanswered.
  */
-async function askForAnswer(socket: TLSSocket, target: HostPort, timeoutMs: number): Promise<Answer> {
+async function askForAnswer(socket: TLSSocket, target: HostPort, limits: StepLimits): Promise<Answer> {
   const answered = new Promise<Answer>((resolve) => {
     socket.once('data', () => resolve({ kind: 'answered' }));
     socket.once('error', (error) => {
@@ -328,7 +328,7 @@ async function askForAnswer(socket: TLSSocket, target: HostPort, timeoutMs: numb
     `HEAD / HTTP/1.1\r\nHost: ${hostPort(target)}\r\nUser-Agent: vip-user-services-doctor/${VERSION}\r\nConnection: close\r\n\r\n`,
   );
   try {
-    return await withDeadline(timeoutMs, answered);
+    return await withDeadline(limits, answered);
   } catch {
     return { kind: 'silent' };
   }

@@ -4,6 +4,7 @@
  * closed port, and an HTTP proxy that tunnels or refuses CONNECT. Certificates come from the shared TLS fixtures,
  * written to files because the CLI takes paths.
  */
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
@@ -34,6 +35,10 @@ export interface CertificatePaths {
   readonly clientEncryptedKey: string;
   readonly clientP12: string;
   readonly legacyP12: string;
+  /** The legacy .p12 again, under a name a shell would split: `my cert's.p12`. */
+  readonly legacyP12WithSpace: string;
+  /** Certificate and key encrypted with 3DES only: readable by OpenSSL 3, but legacy. */
+  readonly tripleDesP12: string;
   readonly expiredCert: string;
   readonly expiredKey: string;
   readonly expiringCert: string;
@@ -50,16 +55,34 @@ export async function certificatePaths(): Promise<CertificatePaths> {
     await writeFile(path, content, { mode: 0o600 });
     return path;
   };
+  const clientCert = await file('client.pem', fixtures.client.cert);
+  const clientKey = await file('client-key.pem', fixtures.client.key);
+  const tripleDesP12 = join(folder, 'triple-des.p12');
+  // The passphrase reaches openssl through the environment, not its command line.
+  execFileSync(
+    'openssl',
+    ['pkcs12', '-export', '-in', clientCert, '-inkey', clientKey, '-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES'].concat([
+      '-macalg',
+      'sha1',
+      '-passout',
+      'env:DOCTOR_TEST_PASSPHRASE',
+      '-out',
+      tripleDesP12,
+    ]),
+    { env: { ...process.env, DOCTOR_TEST_PASSPHRASE: fixtures.passphrase }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   return {
     fixtures,
     passphrase: fixtures.passphrase,
     ca: await file('ca.pem', fixtures.ca.cert),
     otherCa: await file('other-ca.pem', fixtures.otherCa.cert),
-    clientCert: await file('client.pem', fixtures.client.cert),
-    clientKey: await file('client-key.pem', fixtures.client.key),
+    clientCert,
+    clientKey,
     clientEncryptedKey: await file('client-key-encrypted.pem', fixtures.client.encryptedKey),
     clientP12: await file('client.p12', fixtures.client.p12),
     legacyP12: await file('legacy.p12', fixtures.client.legacyP12),
+    legacyP12WithSpace: await file("my cert's.p12", fixtures.client.legacyP12),
+    tripleDesP12,
     expiredCert: await file('expired.pem', fixtures.expiredClient.cert),
     expiredKey: await file('expired-key.pem', fixtures.expiredClient.key),
     expiringCert: await file('expiring.pem', fixtures.expiringClient.cert),
@@ -78,6 +101,8 @@ export interface VipLikeOptions {
   readonly clockOffsetMs?: number;
   /** Newest TLS version offered: under TLS 1.2 a client certificate is refused inside the handshake. */
   readonly maxVersion?: 'TLSv1.2';
+  /** Answer calls with this VIP status instead of the time, or with this HTTP status and no SOAP body. */
+  readonly refuse?: { readonly status: string } | { readonly httpStatus: number };
 }
 
 /**
@@ -104,6 +129,17 @@ export async function startVipLike(options: VipLikeOptions): Promise<Running> {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
+        const refusal = options.refuse;
+        if (refusal !== undefined && 'httpStatus' in refusal) {
+          response.writeHead(refusal.httpStatus, { 'content-type': 'text/html' }).end('<html>Not here</html>');
+          return;
+        }
+        if (refusal !== undefined) {
+          response
+            .writeHead(200, { 'content-type': 'text/xml; charset=utf-8' })
+            .end(vipReply('getServerTime', {}, { status: refusal.status })(Buffer.concat(chunks).toString('utf8')));
+          return;
+        }
         const timestamp = new Date(Date.now() + (options.clockOffsetMs ?? 0));
         const body = vipReply('getServerTime', { timestamp })(Buffer.concat(chunks).toString('utf8'));
         response.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(body);
