@@ -24,7 +24,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** The exit code for an error that ended a command. */
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof VipServiceError) return EXIT.refused;
-  if (error instanceof VipAbortError) return EXIT.interrupted;
+  if (error instanceof VipAbortError || error instanceof CliCancelledError) return EXIT.interrupted;
   if (error instanceof VipValidationError || error instanceof VipConfigurationError || error instanceof CliUsageError) {
     return EXIT.usage;
   }
@@ -40,6 +40,11 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
+/** A person declined or cancelled a prompt (answered no, pressed Ctrl-C or Escape): exit 130, nothing sent. */
+export class CliCancelledError extends Error {
+  override readonly name = 'CliCancelledError';
+}
+
 /**
  * What failed, for stderr: the VIP status, class and what to do for refusals; the class and message otherwise (the
  * SDK's messages already name the operation and request ID).
@@ -49,7 +54,7 @@ export function describeFailure(error: unknown): string {
     const solution = error.solution === undefined ? '' : `\n  what to do: ${error.solution}`;
     return `VIP refused (status ${error.code}, ${error.name}): ${error.message}${solution}`;
   }
-  if (error instanceof CliUsageError) return error.message;
+  if (error instanceof CliUsageError || error instanceof CliCancelledError) return error.message;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);
 }

@@ -1,8 +1,10 @@
 /**
- * The two questions the CLI may ask on a terminal: a hidden passphrase and a yes/no confirmation. Without a terminal
+ * The two questions the CLI may ask on a terminal: a hidden secret and a yes/no confirmation. Without a terminal
  * (scripts, CI, pipes) nothing is asked: the caller gets `undefined` and says which flag or variable to use instead.
+ * A person who cancels (Ctrl-C, Escape) or answers no ends the command with exit 130 and nothing sent.
  */
 import { confirm, isCancel, password } from '@clack/prompts';
+import { CliCancelledError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
 /** Whether a person can answer: stdin and stderr are terminals (stdout may be redirected to a file). */
@@ -12,20 +14,39 @@ export function canPrompt(io: CliIo): boolean {
 
 /**
  * Asks for a secret without echoing it (each key shows as `*`); the prompt goes to stderr so stdout stays clean.
- * @returns The text typed, or undefined without a terminal or when the person cancels (Ctrl-C, Escape).
+ * @returns The text typed, or undefined without a terminal.
+ * @throws {CliCancelledError} when the person cancels.
  */
 export async function askSecret(io: CliIo, message: string): Promise<string | undefined> {
   if (!canPrompt(io)) return undefined;
   const answer = await password({ message, mask: '*', input: io.stdin, output: io.stderr, signal: io.signal });
-  return isCancel(answer) ? undefined : answer;
+  if (isCancel(answer)) throw new CliCancelledError('cancelled at the prompt; nothing was sent');
+  return answer;
+}
+
+/**
+ * Asks a yes/no question, defaulting to no; returns only on yes.
+ * @param declined What the command says when the answer is no, e.g. "dave@example.com was not deleted".
+ * @throws {CliCancelledError} on no, on cancel, and without a terminal (callers check {@link canPrompt} first to
+ * name the flag that skips the question).
+ */
+export async function confirmOrStop(io: CliIo, message: string, declined: string): Promise<void> {
+  const answer = canPrompt(io)
+    ? await confirm({ message, initialValue: false, input: io.stdin, output: io.stderr, signal: io.signal })
+    : false;
+  if (answer !== true) throw new CliCancelledError(`not confirmed: ${declined}`);
 }
 
 /**
  * Asks a yes/no question, defaulting to no.
- * @returns true only for an explicit yes; false without a terminal or when cancelled.
+ * @returns true only for an explicit yes; false on no, on cancel and without a terminal.
  */
 export async function askConfirmation(io: CliIo, message: string): Promise<boolean> {
-  if (!canPrompt(io)) return false;
-  const answer = await confirm({ message, initialValue: false, input: io.stdin, output: io.stderr, signal: io.signal });
-  return answer === true;
+  try {
+    await confirmOrStop(io, message, '');
+    return true;
+  } catch (error) {
+    if (error instanceof CliCancelledError) return false;
+    throw error;
+  }
 }

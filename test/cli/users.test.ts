@@ -5,7 +5,8 @@
  */
 import { CHILD_ACCOUNT_ID } from 'vip-user-services/mock';
 import { describe, expect, it, vi } from 'vitest';
-import { askConfirmation, askSecret } from '../../src/cli/prompts.js';
+import { CANCEL_SYMBOL, confirm } from '@clack/prompts';
+import { askSecret } from '../../src/cli/prompts.js';
 import {
   expectExamplesInHelp,
   expectNoSecret,
@@ -21,7 +22,10 @@ import { jsonOf } from './support.js';
 vi.mock('../../src/cli/prompts.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/cli/prompts.js')>()),
   askSecret: vi.fn(),
-  askConfirmation: vi.fn(),
+}));
+vi.mock('@clack/prompts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@clack/prompts')>()),
+  confirm: vi.fn(),
 }));
 
 const server = useMock();
@@ -243,22 +247,28 @@ describe('users delete', () => {
       server.mock,
       /deleting alice@example\.com needs --yes when no terminal can confirm; nothing was sent/,
     );
-    expect(vi.mocked(askConfirmation)).not.toHaveBeenCalled();
+    expect(vi.mocked(confirm)).not.toHaveBeenCalled();
   });
 
   it('deletes after a yes at the terminal', async () => {
-    vi.mocked(askConfirmation).mockResolvedValueOnce(true);
+    vi.mocked(confirm).mockResolvedValueOnce(true);
     const run = await server.run(['users', 'delete', 'alice@example.com'], { tty: true });
     expect(run.code).toBe(0);
-    expect(vi.mocked(askConfirmation).mock.calls[0]?.[1]).toBe('Delete user alice@example.com and all its credential bindings?');
+    expect(vi.mocked(confirm).mock.calls[0]?.[0]).toMatchObject({
+      message: 'Delete user alice@example.com and all its credential bindings?',
+      initialValue: false,
+    });
     expect(operationsOf(server.mock)).toEqual(['deleteUser']);
   });
 
-  it('sends nothing after a no, exit 130', async () => {
-    vi.mocked(askConfirmation).mockResolvedValueOnce(false);
+  it.each([
+    ['a no', false],
+    ['Ctrl-C at the question', CANCEL_SYMBOL],
+  ] as const)('sends nothing after %s, exit 130', async (_answer, answer) => {
+    vi.mocked(confirm).mockResolvedValueOnce(answer as boolean);
     const run = await server.run(['users', 'delete', 'alice@example.com'], { tty: true });
     expect(run.code).toBe(130);
-    expect(run.stderr).toContain('Not confirmed: alice@example.com was not deleted.');
+    expect(run.stderr).toContain('not confirmed: alice@example.com was not deleted');
     expect(server.mock.requests).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { SETTABLE_USER_STATUSES } from '../everyday/values.js';
 import { CliUsageError, EXIT } from '../exit-codes.js';
 import { type Column, renderFields, renderTable } from '../output.js';
 import type { RegisterCommand } from '../program.js';
-import { askConfirmation, canPrompt } from '../prompts.js';
+import { canPrompt, confirmOrStop } from '../prompts.js';
 import { USER_DETAIL_COLUMNS, type UserDetailRow, userDetailRows } from '../user-detail.js';
 
 interface CreateFlags {
@@ -141,10 +141,7 @@ export const registerUsers: RegisterCommand = (program, act) => {
     act(async ({ io, output, connect }, userId: string, flags: { yes?: boolean }) => {
       if (flags.yes !== true) {
         if (!canPrompt(io)) throw new CliUsageError(`deleting ${userId} needs --yes when no terminal can confirm; nothing was sent`);
-        if (!(await askConfirmation(io, `Delete user ${userId} and all its credential bindings?`))) {
-          output.note(`Not confirmed: ${userId} was not deleted.`);
-          return EXIT.interrupted;
-        }
+        await confirmOrStop(io, `Delete user ${userId} and all its credential bindings?`, `${userId} was not deleted`);
       }
       const { vip } = await connect();
       const { requestId } = await vip.deleteUser({ userId });

@@ -43,7 +43,7 @@ export async function readSecret(io: CliIo, source: SecretSource, options: ReadS
   if (fromEnvironment !== undefined) return nonEmpty(fromEnvironment, source, source.variable);
   if (!canPrompt(io)) throw new CliUsageError(`the ${source.label} is missing: ${whereFrom(source)}`);
   const typed = await askSecret(io, capitalise(source.label));
-  if (typed === undefined) throw new CliUsageError(`no ${source.label} was typed; nothing was sent`);
+  if (typed === undefined) throw new CliUsageError(`the ${source.label} is missing: ${whereFrom(source)}`);
   if (options.confirm === true && (await askSecret(io, `${capitalise(source.label)} again`)) !== typed) {
     throw new CliUsageError(`the two ${source.label}s typed differ; nothing was sent`);
   }
