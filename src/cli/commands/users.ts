@@ -9,7 +9,7 @@ import { withExamples } from '../everyday/examples.js';
 import { reportDone } from '../everyday/report.js';
 import { NEW_PIN, OLD_PIN, PIN, readSecret } from '../everyday/secrets.js';
 import { SETTABLE_USER_STATUSES } from '../everyday/values.js';
-import { CliUsageError, EXIT } from '../exit-codes.js';
+import { CliUsageError } from '../exit-codes.js';
 import { type Column, renderFields, renderTable } from '../output.js';
 import type { RegisterCommand } from '../program.js';
 import { canPrompt, confirmOrStop } from '../prompts.js';
