@@ -98,12 +98,14 @@ export async function runBulkJob<Data>(
   if (earlier?.resumed === true) {
     output.note(`resuming bulk ${job.name} from ${paths.journal}: ${tally.total} of ${input.rows} rows finished before`);
   }
-  const journal = await Journal.open(paths.journal, header, earlier === undefined);
+  const journal = await writable(paths.journal, () => Journal.open(paths.journal, header, earlier === undefined));
   let backup: BackupWriter | undefined;
-  const progress = startProgress(io, `bulk ${job.name}`, input.rows, tally);
+  let progress: ReturnType<typeof startProgress> | undefined;
   try {
+    if (job.name === 'delete-users') backup = await writable(paths.backup, () => BackupWriter.open(paths.backup));
     const { vip } = await command.connect();
-    if (job.name === 'delete-users') backup = await BackupWriter.open(paths.backup);
+    progress = startProgress(io, `bulk ${job.name}`, input.rows, tally);
+    const display = progress;
     await runRows({
       ...prepare,
       context: { ...planContext, backup },
@@ -116,10 +118,10 @@ export async function runBulkJob<Data>(
       signal: io.signal,
       jobId: createHash('sha256').update(`${job.name}\u0000${input.sha256}`).digest('hex'),
       tally,
-      onRow: () => progress.update(),
+      onRow: () => display.update(),
     });
   } finally {
-    progress.stop();
+    progress?.stop();
     await Promise.all([journal.close(), backup?.close(), validator.close()]);
   }
 
@@ -183,6 +185,20 @@ async function confirm(command: CommandContext, job: JobDefinition<unknown>, fil
     );
   }
   if (!(await askConfirmation(io, `This will ${what}. Go on?`))) throw new CliUsageError('not confirmed; nothing was sent');
+}
+
+/**
+ * Opens a file the job writes.
+ * @throws {CliUsageError} when it cannot be created or written (a missing folder, no permission); the lock error of
+ * a journal in use passes unchanged.
+ */
+async function writable<T>(path: string, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    if (error instanceof CliUsageError) throw error;
+    throw new CliUsageError(`cannot write ${path}: ${(error as Error).message}`);
+  }
 }
 
 /** Refuses paths that would overwrite the input or each other. */

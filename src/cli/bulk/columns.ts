@@ -27,12 +27,13 @@ export const CHILD_ACCOUNT_COLUMN: ColumnSpec = {
 };
 
 /**
- * Headings of the User Detail report (`report users`) that bulk jobs read past, so a report can be edited and fed
- * to `bulk remove-credentials` as it is.
+ * Headings of the User Detail report (`report users`) that a bulk job reads past when it has no such column, so a
+ * report can be edited and fed to `bulk remove-credentials` as it is.
  */
 export const REPORT_ONLY_HEADINGS: readonly string[] = [
   'User Status',
   'Credential Status',
+  'Friendly Name',
   'Push Enabled',
   'Last Bind Time',
   'Last Authentication Time',

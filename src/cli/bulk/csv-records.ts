@@ -81,7 +81,7 @@ export function detectDelimiter(headerLine: string): Delimiter {
  * Splits text chunks into lines (LF or CRLF), dropping a leading byte-order mark. A line longer than
  * {@link MAX_LINE_CHARS} is given as `undefined`, and its text is dropped as it streams.
  */
-export async function* readLines(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<string | undefined> {
+export async function* readLines(chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): AsyncGenerator<string | undefined> {
   const decoder = new StringDecoder('utf8');
   let partial = '';
   let overlong = false;
@@ -122,7 +122,7 @@ export async function* readLines(chunks: AsyncIterable<string | Buffer>): AsyncG
  * The records of a CSV text stream, the header first, each with its start line. Blank lines are skipped. The
  * delimiter is detected from the first non-blank line.
  */
-export async function* readCsvRecords(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): AsyncGenerator<CsvRecord> {
   let delimiter: Delimiter | undefined;
   // Lines of a record whose quoted field is still open, and the line number of the first of them.
   let open: { line: number; lines: string[] } | undefined;
