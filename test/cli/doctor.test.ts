@@ -2,9 +2,10 @@
  * `doctor` end to end through the CLI: help, the embedded mock, a healthy mutual-TLS server reached with a .p12 and
  * with PEM files (directly and through a proxy), the JSON document, and the passphrase never appearing in the output.
  */
+import { startMockServer } from 'vip-user-services/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CertificatePaths, certificatePaths, type Running, startProxy, startVipLike } from './doctor-support/servers.js';
-import { checkOf, verdicts } from './doctor-support/verdicts.js';
+import { checkOf, reportOf, verdicts } from './doctor-support/verdicts.js';
 import { cli, jsonOf } from './support.js';
 
 let files: CertificatePaths;
@@ -46,6 +47,42 @@ describe('vip-user-services doctor', () => {
       'clock skew': 'pass',
     });
     expect(report.checks.find((check) => check.name === 'tls handshake')?.detail).toBe('plain HTTP');
+  });
+
+  it('against a plain HTTP endpoint skips the TLS checks, and passes without a certificate', async () => {
+    const mock = await startMockServer({ seed: true });
+    try {
+      const run = await cli(['--endpoint', mock.url, 'doctor', '--json']);
+      expect(run.code).toBe(0);
+      expect(verdicts(reportOf(run))).toMatchObject({ 'tls handshake': 'skipped', 'server certificate': 'skipped', 'server time': 'pass' });
+      expect(checkOf(run, 'certificate')).toMatchObject({
+        verdict: 'skipped',
+        detail: 'no client certificate is configured; plain HTTP needs none',
+      });
+      expect(checkOf(run, 'endpoint').detail).toBe(
+        `${mock.url} (from --endpoint); plain HTTP without TLS: for test servers and the mock only`,
+      );
+      // A certificate is still read, and the SDK's refusal to send it over plain HTTP is reported as the call's failure.
+      const withCertificate = await cli([
+        '--endpoint',
+        mock.url,
+        '--cert-pem',
+        files.clientCert,
+        '--key-pem',
+        files.clientKey,
+        'doctor',
+        '--json',
+      ]);
+      expect(withCertificate.code).toBe(4);
+      expect(checkOf(withCertificate, 'certificate').verdict).toBe('pass');
+      expect(checkOf(withCertificate, 'server time')).toMatchObject({
+        verdict: 'fail',
+        detail: expect.stringMatching(/^the SDK refused the settings: .*plain http: but a client certificate \(tls\) is configured/),
+        fix: 'correct the setting it names: every command refuses it the same way',
+      });
+    } finally {
+      await mock.close();
+    }
   });
 
   it('passes every check against a healthy mutual-TLS server with the .p12, and never prints the passphrase', async () => {

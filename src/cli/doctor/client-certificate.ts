@@ -54,41 +54,33 @@ export async function inspectClientCertificate(
   now: Date,
 ): Promise<CertificateReport> {
   if (config.mock) {
-    return notInspected(undefined, undefined, '--mock speaks plain HTTP and uses no client certificate');
+    const reason = '--mock speaks plain HTTP and uses no client certificate';
+    return notInspected(skip('certificate', reason), reason);
   }
   let tls: VipTlsOptions | undefined;
   try {
     tls = await readTlsOptions(config, io);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
-    return {
-      ...notInspected(undefined, error.message, 'the certificate settings could not be read'),
-      checks: [
-        fail(
-          'certificate',
-          error.message,
-          `check the files named by --cert-p12 (${ENVIRONMENT.certP12}), or --cert-pem and --key-pem, and --ca; ` +
-            `the passphrase comes from ${ENVIRONMENT.passphrase} or the prompt`,
-        ),
-        ...skipDependents('the certificate settings could not be read'),
-      ],
-    };
+    const failure = fail(
+      'certificate',
+      error.message,
+      `check the files named by --cert-p12 (${ENVIRONMENT.certP12}), or --cert-pem and --key-pem, and --ca; ` +
+        `the passphrase comes from ${ENVIRONMENT.passphrase} or the prompt`,
+    );
+    return notInspected(failure, 'the certificate settings could not be read', undefined, error.message);
   }
   const files = config.certificate;
   if (files === undefined) {
-    if (!needsCertificate) return notInspected(tls, undefined, 'no client certificate is configured; plain HTTP needs none');
-    return {
-      ...notInspected(tls, undefined, 'no client certificate is configured'),
-      checks: [
-        fail(
-          'certificate',
-          'no client certificate is configured: VIP identifies the account by its VIP certificate',
-          `download the certificate in ${VIP_MANAGER_CERTIFICATES} and pass it with --cert-p12 FILE (or ${ENVIRONMENT.certP12}), ` +
-            `its passphrase in ${ENVIRONMENT.passphrase}`,
-        ),
-        ...skipDependents('no client certificate is configured'),
-      ],
-    };
+    const reason = 'no client certificate is configured';
+    if (!needsCertificate) return notInspected(skip('certificate', `${reason}; plain HTTP needs none`), reason, tls);
+    const failure = fail(
+      'certificate',
+      `${reason}: VIP identifies the account by its VIP certificate`,
+      `download the certificate in ${VIP_MANAGER_CERTIFICATES} and pass it with --cert-p12 FILE (or ${ENVIRONMENT.certP12}), ` +
+        `its passphrase in ${ENVIRONMENT.passphrase}`,
+    );
+    return notInspected(failure, reason, tls);
   }
   const encryption = files.kind === 'pkcs12' ? encryptionCheck(files.path, tls?.pfx) : skip('p12 encryption', 'PEM files, not a .p12');
   const opened = files.kind === 'pkcs12' ? await openPkcs12(files.path, tls) : openPem(files, tls);
@@ -103,12 +95,10 @@ export async function inspectClientCertificate(
   };
 }
 
-function notInspected(tls: VipTlsOptions | undefined, unreadable: string | undefined, reason: string): CertificateReport {
-  return { checks: [skip('certificate', reason), ...skipDependents(reason)], tls, unreadable, usable: false, subject: undefined };
-}
-
-function skipDependents(reason: string): Check[] {
-  return [skip('certificate validity', reason), skip('private key', reason), skip('p12 encryption', reason)];
+/** A report whose `certificate` check says it all, the checks that read the certificate skipped for `reason`. */
+function notInspected(first: Check, reason: string, tls?: VipTlsOptions, unreadable?: string): CertificateReport {
+  const dependents = [skip('certificate validity', reason), skip('private key', reason), skip('p12 encryption', reason)];
+  return { checks: [first, ...dependents], tls, unreadable, usable: false, subject: undefined };
 }
 
 function describeSource(what: string, setting: Setting<string>): string {

@@ -125,7 +125,11 @@ async function callVip({ config, io, certificate, limits, mock }: Reach): Promis
       mock ?? (await connect(config, withPassphrase(io, certificate.tls?.passphrase), { retry: false, timeoutMs: limits.timeoutMs }));
   } catch (error) {
     return {
-      serverTime: fail('server time', `the SDK refused the settings: ${(error as Error).message}`, 'see the certificate checks above'),
+      serverTime: fail(
+        'server time',
+        `the SDK refused the settings: ${(error as Error).message}`,
+        'correct the setting it names: every command refuses it the same way',
+      ),
       clockSkew: skip('clock skew', 'VIP could not be called'),
     };
   }

@@ -66,24 +66,26 @@ export async function openConnection(hop: Hop, limits: StepLimits): Promise<{ ch
   };
 }
 
+/** Connection errors by code: what happened, and the fix given the advice about the port to check. */
+const CONNECT_FAILURES: Readonly<Record<string, readonly [detail: string, fix: (portAdvice: string) => string]>> = {
+  ECONNREFUSED: ['the connection was refused: nothing accepts connections there', (port) => `${port}; a firewall may also reject it`],
+  EHOSTUNREACH: ['the host is unreachable', () => 'check the network route to it, or whether this network needs a proxy (--proxy)'],
+  ENETUNREACH: ['the network is unreachable', () => "check this machine's network connection, or whether it needs a proxy (--proxy)"],
+  ECONNRESET: ['the connection was reset while opening', () => 'a firewall may reset it: check the network route'],
+};
+
 function connectionFailure(hop: Hop, where: string, error: unknown): Finding {
   const portAdvice = hop.isProxy ? 'check the port in the proxy URL' : 'check the port in the endpoint (VIP listens on 443)';
   if (error instanceof StepTimeout) {
     return {
       verdict: 'fail',
-      detail: `no connection to ${where} within ${error.ms} ms: the traffic is dropped on the way`,
-      fix: `a firewall may drop it: ${portAdvice}, and whether this network needs a proxy (--proxy); on a slow link raise --timeout`,
+      detail: `no connection to ${where} within ${error.ms} ms: the packets seem to be dropped on the way`,
+      fix: `a firewall may drop them: ${portAdvice}, and whether this network needs a proxy (--proxy); on a slow link raise --timeout`,
     };
   }
   const code = errorCode(error) ?? 'unknown error';
-  const reasons: Readonly<Record<string, [detail: string, fix: string]>> = {
-    ECONNREFUSED: ['the connection was refused: nothing accepts connections there', `${portAdvice}; a firewall may also reject it`],
-    EHOSTUNREACH: ['the host is unreachable', 'check the network route to it, or whether this network needs a proxy (--proxy)'],
-    ENETUNREACH: ['the network is unreachable', "check this machine's network connection, or whether it needs a proxy (--proxy)"],
-    ECONNRESET: ['the connection was reset while opening', 'a firewall may reset it: check the network route'],
-  };
-  const [detail, fix] = reasons[code] ?? ['the connection failed', 'check the network route'];
-  return { verdict: 'fail', detail: `could not connect to ${where}: ${detail} (${code})`, fix };
+  const [detail, fix] = CONNECT_FAILURES[code] ?? ['the connection failed', () => 'check the network route'];
+  return { verdict: 'fail', detail: `could not connect to ${where}: ${detail} (${code})`, fix: fix(portAdvice) };
 }
 
 /** What a proxy's refusal of CONNECT means, by status. */

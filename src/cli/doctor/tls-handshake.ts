@@ -13,7 +13,7 @@ import type { DetailedPeerCertificate, PeerCertificate, TLSSocket } from 'node:t
 import { VERSION, type VipTlsOptions } from '../../index.js';
 import { ENVIRONMENT } from '../config.js';
 import { type CertificateFacts, certificateFacts, describeBriefly } from './certificate-facts.js';
-import { type Check, type Finding, checkOf, fail, pass, warn } from './checks.js';
+import { type Check, type Finding, checkOf, fail, pass } from './checks.js';
 import { type StepLimits, StepTimeout, errorCode, withDeadline } from './deadline.js';
 import { keepErrorsQuiet, settled } from './network.js';
 import { type HostPort, hostPort } from './route.js';
@@ -110,53 +110,61 @@ export async function shakeHands(request: HandshakeRequest): Promise<HandshakeRe
     };
   }
   try {
-    const negotiated = `${socket.getProtocol() ?? 'TLS'}, ${socket.getCipher().standardName}`;
-    const info = { protocol: socket.getProtocol(), cipher: socket.getCipher().standardName };
+    const protocol = socket.getProtocol() ?? 'TLS';
+    const cipher = socket.getCipher().standardName;
     const server = verifyServer(socket, target, request.now);
-    if (!server.trusted) {
-      return {
-        handshake: pass('tls handshake', `${negotiated}; the client certificate was not tried: the server failed verification`, { info }),
-        serverCertificate: server.check,
-        blocker: "the server's certificate failed verification, and the SDK refuses such a server",
-      };
-    }
-    if (!request.presentCertificate) {
-      return {
-        handshake: pass('tls handshake', `${negotiated}; no client certificate was presented (see certificate)`, { info }),
-        serverCertificate: server.check,
-        blocker: 'there is no usable client certificate',
-      };
-    }
-    const answer = await askForAnswer(socket, target, limits);
-    const withSubject = `the client certificate ${request.subject ?? ''}`.trimEnd();
-    if (answer.kind === 'answered') {
-      return {
-        handshake: pass('tls handshake', `${negotiated}; the server accepted ${withSubject}`, { info }),
-        serverCertificate: server.check,
-        blocker: undefined,
-      };
-    }
-    if (answer.kind === 'silent') {
-      return {
-        handshake: warn(
-          'tls handshake',
-          `${negotiated}; but no answer to an HTTP request within ${limits.timeoutMs} ms, so whether the server accepts ${withSubject} is unknown`,
-          'on a slow link raise --timeout; otherwise see server time',
-          { info },
-        ),
-        serverCertificate: server.check,
-        blocker: undefined,
-      };
-    }
+    const { finding, blocker } = await acceptance(socket, request, server.trusted);
     return {
-      handshake: fail('tls handshake', `${negotiated}; but the server refused ${withSubject}: ${answer.how}`, CLIENT_CERTIFICATE_FIX, {
-        info,
-      }),
+      handshake: checkOf(
+        'tls handshake',
+        { ...finding, detail: `${protocol}, ${cipher}; ${finding.detail}` },
+        { info: { protocol, cipher } },
+      ),
       serverCertificate: server.check,
-      blocker: 'the server refused the client certificate',
+      blocker,
     };
   } finally {
     socket.destroy();
+  }
+}
+
+/** Whether the server accepts the client certificate, asked only of a server that passed verification. */
+async function acceptance(
+  socket: TLSSocket,
+  request: HandshakeRequest,
+  trusted: boolean,
+): Promise<{ finding: Finding; blocker: string | undefined }> {
+  if (!trusted) {
+    return {
+      finding: { verdict: 'pass', detail: 'the client certificate was not tried: the server failed verification' },
+      blocker: "the server's certificate failed verification, and the SDK refuses such a server",
+    };
+  }
+  if (!request.presentCertificate) {
+    return {
+      finding: { verdict: 'pass', detail: 'no client certificate was presented (see certificate)' },
+      blocker: 'there is no usable client certificate',
+    };
+  }
+  const certificate = `the client certificate ${request.subject ?? ''}`.trimEnd();
+  const answer = await askForAnswer(socket, request.target, request.limits);
+  switch (answer.kind) {
+    case 'answered':
+      return { finding: { verdict: 'pass', detail: `the server accepted ${certificate}` }, blocker: undefined };
+    case 'silent':
+      return {
+        finding: {
+          verdict: 'warn',
+          detail: `but no answer to an HTTP request within ${request.limits.timeoutMs} ms, so whether the server accepts ${certificate} is unknown`,
+          fix: 'on a slow link raise --timeout; otherwise see server time',
+        },
+        blocker: undefined,
+      };
+    case 'refused':
+      return {
+        finding: { verdict: 'fail', detail: `but the server refused ${certificate}: ${answer.how}`, fix: CLIENT_CERTIFICATE_FIX },
+        blocker: 'the server refused the client certificate',
+      };
   }
 }
 
