@@ -251,6 +251,9 @@ describe('vip-user-services doctor', () => {
     expect(byName['server time']).toMatchObject({ info: { latencyMs: expect.any(Number), requestId: expect.any(String) } });
     expect(byName['clock skew']).toMatchObject({ verdict: 'pass', info: { skewMs: expect.any(Number) } });
     for (const check of report.checks) expect(Object.keys(check).sort()).toEqual(expect.arrayContaining(['detail', 'name', 'verdict']));
+    // Public facts only: no key or certificate material.
+    expect(run.stdout).not.toContain('-----BEGIN');
+    expect(run.stdout).not.toContain(files.fixtures.client.key.split('\n')[1]);
   });
 
   it('passes through a proxy that opens the tunnel, sending its credentials without printing them', async () => {
