@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await vip.close();
+  await files.remove();
 });
 
 /** Runs doctor --json against the stand-in with the given certificate flags. */

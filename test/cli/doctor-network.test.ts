@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await vip.close();
+  await files.remove();
 });
 
 /** Runs doctor --json with the valid PEM client certificate. */

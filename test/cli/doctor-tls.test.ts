@@ -26,6 +26,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
+  await files.remove();
 });
 
 async function serve(server: Promise<Running>): Promise<Running> {

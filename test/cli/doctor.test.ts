@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await vip.close();
+  await files.remove();
 });
 
 describe('vip-user-services doctor', () => {

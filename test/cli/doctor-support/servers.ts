@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, connect, createServer as createTcpServer, type Server, type Socket } from 'node:net';
@@ -27,6 +27,8 @@ export interface Running {
 /** Paths of the fixture certificates, as the CLI takes them. */
 export interface CertificatePaths {
   readonly fixtures: TlsFixtures;
+  /** Deletes the files (they hold private keys, unencrypted). */
+  remove(): Promise<void>;
   readonly passphrase: string;
   readonly ca: string;
   readonly otherCa: string;
@@ -73,6 +75,7 @@ export async function certificatePaths(): Promise<CertificatePaths> {
   );
   return {
     fixtures,
+    remove: () => rm(folder, { recursive: true, force: true }),
     passphrase: fixtures.passphrase,
     ca: await file('ca.pem', fixtures.ca.cert),
     otherCa: await file('other-ca.pem', fixtures.otherCa.cert),
