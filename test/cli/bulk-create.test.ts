@@ -96,15 +96,15 @@ describe('bulk create-users', () => {
     expect(run.code).toBe(4);
     const summary = jsonOf(run) as Record<string, unknown>;
     expect(summary).toMatchObject({ total: 9, done: 2, skipped: 2, failed: 5, pending: 0 });
-    expect(summary.byStatus).toEqual({ '0000': 2, '6002': 1, InvalidRow: 2, MalformedCsvLine: 2, VipValidationError: 1 });
+    expect(summary.byStatus).toEqual({ '0000': 2, '6002': 1, InvalidRow: 2, MalformedLine: 2, VipValidationError: 1 });
     const results = await readResults(join(folder, 'users.create-users.results.csv'));
     expect(results.map(({ line, outcome, reason, error }) => [line, outcome, reason || error])).toEqual([
       ['2', 'done', ''],
       ['3', 'skipped', 'already exists'],
-      ['4', 'failed', 'MalformedCsvLine'],
+      ['4', 'failed', 'MalformedLine'],
       ['5', 'failed', 'InvalidRow'],
       ['6', 'skipped', 'excluded by adm_*'],
-      ['7', 'failed', 'MalformedCsvLine'],
+      ['7', 'failed', 'MalformedLine'],
       ['8', 'failed', 'VipValidationError'],
       ['9', 'failed', 'InvalidRow'],
       ['10', 'done', ''],
@@ -114,7 +114,7 @@ describe('bulk create-users', () => {
     expect(results[6]?.message).toMatch(/createUser: .*pin/);
     expect(results[7]?.message).toBe('userId is empty (it is required)');
     // The failed rows are listed on stderr with their lines.
-    expect(run.stderr).toMatch(/failed rows \(the first 5 of 5; all are in the results file\):\n {2}line 4: MalformedCsvLine: /);
+    expect(run.stderr).toMatch(/failed rows \(the first 5 of 5; all are in the results file\):\n {2}line 4: MalformedLine: /);
     expect(run.stderr).toContain('line 5 (bad-status@example.com): InvalidRow: userStatus must be one of ACTIVE, DISABLED, got "ENABLED"');
     expect(run.stdout + run.stderr + (await readFile(join(folder, 'users.create-users.journal.jsonl'), 'utf8'))).not.toContain('12,');
     expect([

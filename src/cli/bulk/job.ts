@@ -60,6 +60,11 @@ export interface StepOf<N extends OperationName> {
   readonly after?: ((output: OperationOutputs[N]) => Promise<void>) | undefined;
   /** The row's later steps still run when this one fails (restore adds every credential it can); the row fails. */
   readonly optional?: boolean | undefined;
+  /**
+   * Sent only when every earlier step succeeded: restore disables a user last, and must not while bindings are still
+   * to be added (VIP binds nothing to a disabled user), so the rerun that adds them disables the user after them.
+   */
+  readonly afterAll?: boolean | undefined;
 }
 
 /** One VIP call of a row, for any operation. */

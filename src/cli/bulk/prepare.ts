@@ -13,8 +13,8 @@ import { RowProblem } from './columns.js';
 /** A row decided without calling VIP, or its plan. */
 export type Prepared = { readonly record: RowRecord } | { readonly plan: RowPlan };
 
-/** The class name results show for a line the CSV reader could not split into fields. */
-export const MALFORMED_LINE = 'MalformedCsvLine';
+/** The class name results show for an input line that cannot be read (a CSV line, or a backup line for restore). */
+export const MALFORMED_LINE = 'MalformedLine';
 
 export interface PrepareSetup<Data> {
   readonly job: JobDefinition<Data>;

@@ -81,7 +81,7 @@ async function runRow<Data>(row: Parameters<typeof prepareRow<Data>>[0], setup: 
     rowRecord(row, plan.key, outcome, { ...fields, reason: joined([...notes, ...plan.notes, fields.reason]) });
 
   for (let step = queue.shift(); step !== undefined; step = queue.shift()) {
-    if (state.okBefore(index, step.name)) continue;
+    if (state.okBefore(index, step.name) || (step.afterAll === true && failures.length > 0)) continue;
     try {
       await setup.pacer?.wait(signal);
     } catch (error) {

@@ -49,8 +49,8 @@ export const registerBulk: RegisterCommand = (program, act) => {
   )
     .addHelpText(
       'after',
-      '\nRestores each user once (from its last line when a user was saved twice): createUser, updateUser for DISABLED users, and\n' +
-        'addCredential for every binding, registering SMS/voice numbers again when VIP forgot them. The reason column lists what\n' +
+      '\nRestores each user once (from its last line when a user was saved twice): createUser, addCredential for every binding\n' +
+        '(registering SMS/voice numbers again when VIP forgot them), then updateUser for DISABLED users. The reason column lists what\n' +
         'the API cannot bring back: PINs, temporary codes, a LOCKED state, disabled bindings, FIDO authenticators and remembered\n' +
         `devices (enrolled on the device), push registrations (turned on again in VIP Access).\n${JOB_HELP}\n\nExample:\n  $ ${restore.example}`,
     )

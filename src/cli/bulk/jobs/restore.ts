@@ -1,7 +1,7 @@
 /**
- * `bulk restore BACKUP`: brings back the users a delete job saved. Per user: createUser, updateUser when the user was
- * DISABLED, then addCredential for each binding with its friendly name; an SMS or voice number VIP no longer knows
- * (6016) is registered again and added once more. What the API cannot bring back is written to the row's reason:
+ * `bulk restore BACKUP`: brings back the users a delete job saved. Per user: createUser, addCredential for each
+ * binding with its friendly name (an SMS or voice number VIP no longer knows, 6016, is registered again and added
+ * once more), then updateUser when the user was DISABLED (VIP binds nothing to a disabled user). What the API cannot bring back is written to the row's reason:
  *
  * - PINs and temporary security codes (VIP never returns them);
  * - a LOCKED state (VIP only sets ACTIVE or DISABLED) and disabled bindings (re-enabled on restore);
@@ -47,16 +47,7 @@ export const restore: JobDefinition<BackupRow> = {
       },
     ];
     const notes: string[] = [];
-    if (info.userStatus === 'DISABLED') {
-      steps.push({
-        name: 'disable',
-        operation: 'updateUser',
-        input: { userId, newUserStatus: 'DISABLED' },
-        description: `updateUser ${userId} -> DISABLED`,
-      });
-    } else if (info.userStatus === 'LOCKED') {
-      notes.push('was LOCKED, restored ACTIVE');
-    }
+    if (info.userStatus === 'LOCKED') notes.push('was LOCKED, restored ACTIVE');
     if (info.isPinSet === true) notes.push('PIN not restored (VIP never returns it)');
     if (info.isTempPasswordSet === true) notes.push('temporary security code not restored');
     (info.credentialBindingDetail ?? []).forEach((binding, index) => {
@@ -70,6 +61,16 @@ export const restore: JobDefinition<BackupRow> = {
       const push = binding.pushAttributes?.find((attribute) => attribute.Key === 'PUSH_ENABLED');
       if (push?.Value.toLowerCase() === 'true') notes.push(`${credentialId}: push may need turning on again in VIP Access`);
     });
+    // Last: VIP binds no credential to a disabled user (601B).
+    if (info.userStatus === 'DISABLED') {
+      steps.push({
+        name: 'disable',
+        operation: 'updateUser',
+        input: { userId, newUserStatus: 'DISABLED' },
+        description: `updateUser ${userId} -> DISABLED`,
+        afterAll: true,
+      });
+    }
     return { key, steps, notes };
   },
 };
