@@ -27,10 +27,12 @@ export type ExtraClientOptions = Omit<VipClientOptions, 'endpoint' | 'tls' | 'pr
 
 /**
  * Opens a client as configured.
+ * @param tls TLS options already read with {@link readTlsOptions} (so a passphrase typed once is not asked again);
+ * read from the configuration when omitted.
  * @throws {CliUsageError} when a certificate file cannot be read or a needed passphrase is missing.
  * @throws {VipConfigurationError} when the SDK refuses the options (e.g. an unusable certificate or proxy URL).
  */
-export async function connect(config: CliConfig, io: CliIo, extra: ExtraClientOptions = {}): Promise<Connection> {
+export async function connect(config: CliConfig, io: CliIo, extra: ExtraClientOptions = {}, tls?: VipTlsOptions): Promise<Connection> {
   const options: VipClientOptions = { ...extra };
   let mock: MockServer | undefined;
   if (config.mock) {
@@ -38,8 +40,8 @@ export async function connect(config: CliConfig, io: CliIo, extra: ExtraClientOp
     options.endpoint = mock.url;
   } else {
     if (config.endpoint !== undefined) options.endpoint = config.endpoint.value;
-    const tls = await readTlsOptions(config, io);
-    if (tls !== undefined) options.tls = tls;
+    const tlsOptions = tls ?? (await readTlsOptions(config, io));
+    if (tlsOptions !== undefined) options.tls = tlsOptions;
     if (config.proxy !== undefined) options.proxy = config.proxy.value;
   }
   if (config.apiVersion !== undefined) options.apiVersion = config.apiVersion.value;

@@ -6,7 +6,7 @@
  */
 import type { Duplex } from 'node:stream';
 import { VipAbortError } from '../../index.js';
-import { type CliConfig, ENVIRONMENT } from '../config.js';
+import type { CliConfig } from '../config.js';
 import { type Connection, connect } from '../connect.js';
 import type { CliIo } from '../io.js';
 import type { CommandContext } from '../program.js';
@@ -120,9 +120,8 @@ async function reachVip(reach: Reach): Promise<Check[]> {
 async function callVip({ config, io, certificate, limits, mock }: Reach): Promise<{ serverTime: Check; clockSkew: Check }> {
   let connection: Connection;
   try {
-    // The passphrase was asked for already: hand it to connect() so nobody is asked twice.
-    connection =
-      mock ?? (await connect(config, withPassphrase(io, certificate.tls?.passphrase), { retry: false, timeoutMs: limits.timeoutMs }));
+    // The certificate (and its passphrase) was read already: hand it to connect() so nobody is asked twice.
+    connection = mock ?? (await connect(config, io, { retry: false, timeoutMs: limits.timeoutMs }, certificate.tls));
   } catch (error) {
     return {
       serverTime: fail(
@@ -146,10 +145,6 @@ async function callVip({ config, io, certificate, limits, mock }: Reach): Promis
  */
 function checkpoint(signal: AbortSignal): void {
   if (signal.aborted) throw new VipAbortError('doctor was interrupted', { cause: signal.reason });
-}
-
-function withPassphrase(io: CliIo, passphrase: string | undefined): CliIo {
-  return passphrase === undefined ? io : { ...io, env: { ...io.env, [ENVIRONMENT.passphrase]: passphrase } };
 }
 
 /** The network checks not yet in `done`, skipped for `reason`. */
