@@ -78,3 +78,46 @@ export function rowOfRequestId(requestId: string): { row: number; step: string }
   const match = /^b[0-9a-f]{8}_([0-9a-z]+)_([A-Za-z0-9]+)_[0-9a-f]{6}$/.exec(requestId);
   return match === null ? undefined : { row: Number.parseInt(match[1] as string, 36), step: match[2] as string };
 }
+
+/**
+ * Runs a command line as if typed at a terminal (stdin, stdout and stderr are TTYs), typing `keys` once the command
+ * waits for them: test/cli/support.ts's `cli` ends stdin at once, which a prompt reads as a cancel.
+ */
+export async function cliAtTerminal(
+  argv: readonly string[],
+  options: { cwd: string; keys: string },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { PassThrough } = await import('node:stream');
+  const { runCli } = await import('../../src/cli/program.js');
+  const output = () => {
+    let text = '';
+    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 120 });
+    stream.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+    });
+    return { stream, text: () => text };
+  };
+  const stdout = output();
+  const stderr = output();
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
+  // The prompt listens for keys once it is drawn.
+  const typing = setInterval(() => {
+    if (stderr.text().includes('Go on?')) {
+      clearInterval(typing);
+      stdin.write(options.keys);
+    }
+  }, 10);
+  try {
+    const code = await runCli(argv, {
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      stdin,
+      env: {},
+      cwd: options.cwd,
+      signal: new AbortController().signal,
+    });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    clearInterval(typing);
+  }
+}

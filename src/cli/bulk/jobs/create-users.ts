@@ -22,7 +22,7 @@ export const createUsers: JobDefinition<RowValues> = {
     const userId = requiredValue(values, 'userId');
     const forcePinChange = booleanValue(values, 'forcePinChange');
     const status = choiceValue(values, 'userStatus', ['ACTIVE', 'DISABLED'] as const);
-    if (forcePinChange === true && values.pin === undefined) throw new RowProblem(`forcePinChange needs a pin`);
+    if (forcePinChange === true && values.pin === undefined) throw new RowProblem('forcePinChange needs a pin');
     const extras = [values.pin === undefined ? undefined : 'PIN', forcePinChange === true ? 'forcePinChange' : undefined].filter(Boolean);
     const steps: Step[] = [
       {

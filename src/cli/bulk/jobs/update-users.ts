@@ -27,11 +27,11 @@ export const updateUsers: JobDefinition<RowValues> = {
     const newUserStatus = choiceValue(values, 'userStatus', ['ACTIVE', 'DISABLED'] as const);
     const forcePinChange = booleanValue(values, 'forcePinChange');
     const { newUserId, oldPin, newPin } = values;
+    if (forcePinChange === true && newPin === undefined) throw new RowProblem('forcePinChange needs a newPin');
     if (newUserId === undefined && newUserStatus === undefined && newPin === undefined) {
-      throw new RowProblem(`nothing to change (give newUserId, userStatus or newPin)`);
+      throw new RowProblem('nothing to change (give newUserId, userStatus or newPin)');
     }
-    if (forcePinChange === true && newPin === undefined) throw new RowProblem(`forcePinChange needs a newPin`);
-    if (oldPin !== undefined && newPin === undefined) throw new RowProblem(`oldPin is given without a newPin`);
+    if (oldPin !== undefined && newPin === undefined) throw new RowProblem('oldPin is given without a newPin');
     const changes = [
       newUserId === undefined ? undefined : `rename to ${newUserId}`,
       newUserStatus,
