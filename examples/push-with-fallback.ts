@@ -9,7 +9,7 @@
  * - refuse a denied push or a wrong number, and fall back to a security code when push is unavailable or unanswered.
  *
  * Run: npx tsx examples/push-with-fallback.ts   (VIP_USER_ID: who signs in; the mock's demo user by default)
- * Keep pushes rare: VIP locks a user's push for an hour after more than five pushes in a row go unanswered.
+ * Keep pushes rare: once more than five pushes were sent to a user, VIP locks their push for an hour.
  */
 import { readFileSync } from 'node:fs';
 import {

@@ -1,7 +1,10 @@
 /**
- * Writes the README's "Errors" section (between `<!-- errors:start -->` and `<!-- errors:end -->`) from the status
- * table (src/errors/status-table.ts) and the error classes generated from it, so the documentation cannot drift from
- * the code: `npm run readme:errors`. A test fails while the README's section differs from what this renders.
+ * Writes the generated parts of the error documentation from the status table (src/errors/status-table.ts) and the
+ * error classes generated from it, so the documentation cannot drift from the code: `npm run docs:errors`.
+ *
+ * Each part sits between `<!-- generated:NAME:start -->` and `<!-- generated:NAME:end -->` in README.md or
+ * docs/errors.md; the prose around the markers is written by hand. test/docs/error-docs.test.ts fails while a
+ * part differs from what this renders.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +42,8 @@ function codesByCategory(): Map<ServiceErrorCategory, { code: VipStatusCode; cla
   return groups;
 }
 
-function hierarchy(): string {
+/** The class tree, with the codes of each category. */
+function errorTree(): string {
   const lines = [
     'VipError                        anything this package throws',
     '├─ VipValidationError           input rejected before sending (field + rule, never the value)',
@@ -59,20 +63,7 @@ function hierarchy(): string {
     const codes = members.map((member) => member.code).join(', ');
     lines.push(`      ${last ? '└─' : '├─'} ${category.padEnd(24)} ${codes}`);
   });
-  return lines.join('\n');
-}
-
-function statusTable(): string {
-  const rows = ['| Code | Class | Category | Meaning | What to do |', '|---|---|---|---|---|'];
-  for (const { code, cause, solution } of documentedStatuses()) {
-    // Class and category come from the generated class, so the README names only classes that exist.
-    const errorClass = errorClassForStatus(code);
-    const className = errorClass === undefined ? '(not an error)' : `\`${errorClass.name}\``;
-    const category = errorClass === undefined ? '' : `\`${errorClass.category}\``;
-    const cells = [`\`${code}\``, className, category, escapeCell(cause), escapeCell(solution)];
-    rows.push(`| ${cells.join(' | ')} |`);
-  }
-  return rows.join('\n');
+  return ['```text', ...lines, '```'].join('\n');
 }
 
 function categoryTable(): string {
@@ -84,100 +75,68 @@ function categoryTable(): string {
   return rows.join('\n');
 }
 
-function render(): string {
-  return `## Errors
-
-<!-- Generated from src/errors by scripts/readme-errors.ts; edit the sources, then run it again. -->
-
-Everything the SDK throws is a \`VipError\`. Failures before or around the call (bad input, bad configuration,
-network, deadline, cancellation, malformed answers) have their own classes; when VIP itself answers with a status
-that is not success for the operation, you get a \`VipServiceError\` subclass: one class per documented status code,
-grouped into categories you can catch broadly.
-
-\`\`\`text
-${hierarchy()}
-\`\`\`
-
-### Catching
-
-Catch the narrowest class you actually handle, then a category, then the family:
-
-\`\`\`ts
-import {
-  AuthenticationFailedError,
-  CredentialError,
-  UserNotFoundError,
-  VipConnectionError,
-  VipError,
-} from 'vip-user-services';
-
-try {
-  await vip.authenticateUser({ userId, otpAuthData: { otp } });
-} catch (error) {
-  if (error instanceof AuthenticationFailedError) return 'wrong code, ask again'; // 6009; see error.detail
-  if (error instanceof UserNotFoundError) return 'unknown user'; // 6003
-  if (error instanceof CredentialError) return \`credential problem: \${error.solution}\`; // revoked, expired, ...
-  if (error instanceof VipError && error.retryable) return 'VIP is unreachable or busy, try later'; // 6005, 503, timeout...
-  if (error instanceof VipConnectionError) return 'cannot reach VIP'; // e.g. a refused client certificate
-  throw error;
-}
-\`\`\`
-
-- **By class**: every documented error code has its own class (table below). Each class also exposes its code
-  statically: \`CredentialRevokedError.code === '600F'\`.
-- **By category**: \`UserError\`, \`CredentialError\`, \`AuthenticationError\`, \`AccountPolicyError\`,
-  \`ClientCertificateError\`, \`DeliveryError\`, \`PushError\`, \`RiskError\`, \`InvalidRequestError\`,
-  \`ServiceUnavailableError\`. Each code belongs to exactly one.
-- **By code**: \`error.code === VipStatus.CredentialRevoked\`. Codes are stored in upper case (VIP may send
-  \`600f\`; it is the same code). A code VIP does not document still gives a \`VipServiceError\`, with the raw code and
-  message and no guidance.
-- **Push outcomes**: \`waitForPush\` rejects with a \`PushTransactionError\` subclass (\`PushDeniedError\`,
-  \`PushExpiredError\`, ...) carrying the \`transactionId\`. 0000, 6040 (push sent), 7000 (approved) and 7001
-  (in progress) are not errors and have no class.
-- \`instanceof\` also works when your application ends up with two copies of this package (ESM and CommonJS builds,
-  or two versions), because the classes recognise each other's errors by a shared brand and their names.
-
-${categoryTable()}
-
-### What a \`VipServiceError\` carries
-
-| Field | Content |
-|---|---|
-| \`code\` | Status code, upper case, e.g. \`'600F'\` |
-| \`statusMessage\` | The message exactly as VIP returned it |
-| \`detail\`, \`detailMessage\` | VIP's reason code (upper case) and its message, when sent, e.g. \`49B5\` / "Failed with an invalid OTP" |
-| \`operation\`, \`requestId\`, \`attempts\` | Which call failed, the \`requestId\` it carried, and how many HTTP attempts were made |
-| \`retryable\` | \`true\` only for transient failures (6005, 6029); on every \`VipError\` the same flag covers HTTP 502/503/504, connection failures and timeouts; whether the SDK retries also depends on the operation |
-| \`category\` | The category class name, e.g. \`'CredentialError'\` |
-| \`documentedMessage\`, \`documentedCause\`, \`solution\` | What VIP's documentation says about the code, in short (undefined for undocumented codes) |
-| \`transactionId\` | Push outcomes (7002-7008) only: the push transaction |
-| \`cause\` | The underlying error, when there is one |
-
-The message reads like \`[6009] Authentication failed. (detail 49B5: Failed with an invalid OTP) (authenticateUser,
-requestId ab12cd34)\`. \`JSON.stringify(error)\` (via \`toJSON()\`) gives exactly the fields above plus \`name\` and
-\`message\`. Errors never hold request data, so OTPs, PINs, temporary passwords and other secrets cannot end up in
-messages, logs or JSON. \`describeStatus(code)\` returns the same guidance for any documented code, and
-\`errorClassForStatus(code)\` the class.
-
-### Status codes
-
-${statusTable()}
-`;
+function statusTable(): string {
+  const rows = ['| Code | Class | Category | VIP says | Cause | What to do | Retryable |', '|---|---|---|---|---|---|---|'];
+  for (const { code, message, cause, solution, retryable } of documentedStatuses()) {
+    // Class and category come from the generated class, so the page names only classes that exist.
+    const errorClass = errorClassForStatus(code);
+    const className = errorClass === undefined ? '(not an error)' : `\`${errorClass.name}\``;
+    const category = errorClass === undefined ? '' : `\`${errorClass.category}\``;
+    const cells = [
+      `\`${code}\``,
+      className,
+      category,
+      escapeCell(message),
+      escapeCell(cause),
+      escapeCell(solution),
+      retryability(errorClass !== undefined, retryable),
+    ];
+    rows.push(`| ${cells.join(' | ')} |`);
+  }
+  return rows.join('\n');
 }
 
-const README = fileURLToPath(new URL('../README.md', import.meta.url));
-const START = '<!-- errors:start -->';
-const END = '<!-- errors:end -->';
+/** "yes" or "no" for an error; nothing for a code that is no error. */
+function retryability(isError: boolean, retryable: boolean): string {
+  if (!isError) return '';
+  return retryable ? 'yes' : 'no';
+}
 
-/** The README with its errors section (between the markers) replaced by a fresh rendering. */
-export function readmeWithErrors(readme: string): string {
-  const from = readme.indexOf(START);
-  const to = readme.indexOf(END);
-  if (from === -1 || to < from) throw new Error(`README.md needs the markers ${START} and ${END}`);
-  return `${readme.slice(0, from + START.length)}\n${render()}${readme.slice(to)}`;
+/** Every generated part, by the name its markers carry. */
+export const GENERATED_PARTS: Readonly<Record<string, () => string>> = {
+  'error-tree': errorTree,
+  'error-categories': categoryTable,
+  'status-codes': statusTable,
+};
+
+/** The files holding generated parts, relative to the repository's root. */
+export const FILES_WITH_GENERATED_PARTS = ['README.md', 'docs/errors.md'] as const;
+
+const MARKERS = /(<!-- generated:([a-z-]+):start -->\n)[\s\S]*?(<!-- generated:\2:end -->)/g;
+
+/**
+ * `text` with every generated part between its markers rendered afresh.
+ * @throws {Error} for a marker naming no known part, or a start marker without its end.
+ */
+export function withGeneratedParts(text: string): string {
+  const starts = [...text.matchAll(/<!-- generated:([a-z-]+):start -->/g)].length;
+  let replaced = 0;
+  const result = text.replace(MARKERS, (_whole, start: string, name: string, end: string) => {
+    const render = GENERATED_PARTS[name];
+    if (render === undefined) throw new Error(`no generated part is called ${name}`);
+    replaced++;
+    return `${start}${render()}\n${end}`;
+  });
+  if (replaced !== starts) throw new Error('a <!-- generated:NAME:start --> marker has no matching end marker');
+  return result;
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(README, readmeWithErrors(readFileSync(README, 'utf8')));
-  console.log(`updated the errors section of ${README}`);
+  for (const file of FILES_WITH_GENERATED_PARTS) {
+    const path = fileURLToPath(new URL(`../${file}`, import.meta.url));
+    const before = readFileSync(path, 'utf8');
+    const after = withGeneratedParts(before);
+    if (after !== before) writeFileSync(path, after);
+    console.log(`${file}: ${after === before ? 'up to date' : 'updated'}`);
+  }
 }

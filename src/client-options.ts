@@ -242,7 +242,7 @@ export interface ResolvedClientOptions {
  * marked `@since 1.10`.
  */
 export const SUPPORTED_API_VERSIONS = ['1.7', '1.8', '1.10'] as const;
-/** One of {@link SUPPORTED_API_VERSIONS}. */
+/** An API version whose service paths this SDK knows: `'1.7'`, `'1.8'` or `'1.10'`. */
 export type SupportedApiVersion = (typeof SUPPORTED_API_VERSIONS)[number];
 
 const CLIENT_OPTIONS: readonly (keyof VipClientOptions)[] = [

@@ -20,12 +20,15 @@ export interface VipTlsOptions {
   key?: string | Buffer | undefined;
   /** Passphrase of an encrypted `key` or of the `pfx`. Never appears in errors or logs. */
   passphrase?: string | undefined;
-  /** PKCS#12 bundle (`.p12` / `.pfx`, read as a Buffer without an encoding). Cannot be combined with `cert`/`key`. */
+  /**
+   * PKCS#12 bundle (`.p12` / `.pfx`, read as a Buffer without an encoding). Cannot be combined with `cert`/`key`.
+   * Node also trusts the CA certificates the bundle carries, for the server's certificate as for `ca`.
+   */
   pfx?: Buffer | undefined;
   /**
-   * Extra trusted CAs (PEM or DER), added to Node's default trust store rather than replacing it. VIP's
-   * production chain ends at a public root that Node already trusts; extra CAs are for private test servers and
-   * TLS-inspecting gateways.
+   * Extra trusted CAs (PEM or DER), added to Node's default trust store rather than replacing it (the CA
+   * certificates inside a `pfx` are added too). VIP's production chain ends at a public root that Node already
+   * trusts; extra CAs are for private test servers and TLS-inspecting gateways.
    */
   ca?: string | Buffer | Array<string | Buffer> | undefined;
   /** Host name to send in SNI and to verify the server certificate against, when it differs from the URL's host. */

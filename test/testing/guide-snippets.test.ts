@@ -1,7 +1,7 @@
 /**
- * The three snippets of the README section "Testing your own app" (the fragment .tmp/readme-testing.md), copied
- * here verbatim apart from merged imports and a describe block around each, so a change that breaks them fails.
- * Keep both in step: edit the README snippet and this copy together.
+ * The three recipes of docs/testing.md, copied here verbatim apart from merged imports and a describe block around
+ * each, so a change that breaks them fails. Keep both in step: edit the guide's snippet and this copy together;
+ * test/docs/testing-guide.test.ts fails while a line of the guide's snippets is missing here.
  */
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { AuthenticationFailedError, PushDeniedError, UserNotFoundError, VipClien
 import { startMockServer } from 'vip-user-services/mock';
 import { mockVipAgent, requestMatcher, vipReply, vipServiceUrl } from 'vip-user-services/testing';
 
-describe('README (a): the in-process mock server', () => {
+describe('docs/testing.md (a): the in-process mock server', () => {
   let mock: Awaited<ReturnType<typeof startMockServer>>;
   let vip: VipClient;
 
@@ -40,7 +40,7 @@ describe('README (a): the in-process mock server', () => {
   });
 });
 
-describe('README (b): undici MockAgent through the dispatcher option', () => {
+describe('docs/testing.md (b): undici MockAgent through the dispatcher option', () => {
   // The code under test: your login step.
   async function checkCode(vip: VipClient, userId: string, otp: string): Promise<boolean> {
     try {
@@ -79,7 +79,7 @@ describe('README (b): undici MockAgent through the dispatcher option', () => {
   });
 });
 
-describe('README (c): nock through the fetch option', () => {
+describe('docs/testing.md (c): nock through the fetch option', () => {
   // Looked up on every call, so nock's patched fetch is used whatever the import order.
   const vip = new VipClient({ fetch: (input, init) => fetch(input, init) });
   const query = vipServiceUrl('getUserInfo'); // https://userservices-auth.vip.symantec.com/vipuserservices/QueryService_1_8
