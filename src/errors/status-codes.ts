@@ -1,6 +1,6 @@
 /**
  * Reading the status table (`status-table.ts`): the code and name types, case-insensitive lookup of one code, and
- * the whole table in code order for the generator and the README.
+ * the whole table in code order for the generator and the documentation.
  */
 import { STATUS_TABLE, type StatusTableRow } from './status-table.js';
 
@@ -38,7 +38,7 @@ export function documentedStatus(code: string): DocumentedStatusRow | undefined 
   return { code: normalized, ...STATUS_TABLE[normalized] };
 }
 
-/** Every row of the status table, in numeric order of the codes (the order `VipStatus` and the README list them in). */
+/** Every row of the status table, in numeric order of the codes (the order `VipStatus` and docs/errors.md list them in). */
 export function documentedStatuses(): DocumentedStatusRow[] {
   return (
     (Object.keys(STATUS_TABLE) as VipStatusCode[])

@@ -3,7 +3,8 @@
  * class its error extends, VIP's message and our own short account of the cause and the fix. It is the single
  * source of these facts: `npm run generate` writes `VipStatus`, one error class per error code and the map from code
  * to class into src/generated/errors.ts from it, and the guidance on each `VipServiceError`, `describeStatus` and
- * the README's error table read it directly. Adding a code means adding a row here and running the generator.
+ * the error tables of the documentation (docs/errors.md, by scripts/error-docs.ts) read it directly. Adding a code
+ * means adding a row here and running the generator, then `npm run docs:errors`.
  *
  * It is a TypeScript module rather than a JSON or YAML file for the generator to parse: `satisfies` checks every
  * row's shape and parent name as the project compiles, the literal codes and names become types with no second
