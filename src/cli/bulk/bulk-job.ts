@@ -108,6 +108,7 @@ export async function runBulkJob<Data>(
     const display = progress;
     await runRows({
       ...prepare,
+      validateFirstStep: false,
       context: { ...planContext, backup },
       input,
       state,

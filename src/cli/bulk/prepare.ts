@@ -21,6 +21,12 @@ export interface PrepareSetup<Data> {
   readonly context: PlanContext;
   readonly exclusions: Exclusions;
   readonly validator: RequestValidator;
+  /**
+   * False when the first step is about to be sent anyway, which validates it on the way (the SDK refuses an invalid
+   * request before sending it): then only the later steps are checked up front, so that a row never stops halfway
+   * on a request it could have known was invalid. A dry run checks them all.
+   */
+  readonly validateFirstStep?: boolean;
 }
 
 export async function prepareRow<Data>(row: SourceRow<Data>, setup: PrepareSetup<Data>): Promise<Prepared> {
@@ -37,7 +43,7 @@ export async function prepareRow<Data>(row: SourceRow<Data>, setup: PrepareSetup
     throw error;
   }
   if (plan.skip !== undefined) return { record: rowRecord(row, plan.key, 'skipped', { reason: plan.skip }) };
-  const invalid = await setup.validator.check(plan.steps, plan.key.childAccount);
+  const invalid = await setup.validator.check(setup.validateFirstStep === false ? plan.steps.slice(1) : plan.steps, plan.key.childAccount);
   if (invalid !== undefined) return { record: rowRecord(row, plan.key, 'failed', errorFields(invalid)) };
   return { plan };
 }
