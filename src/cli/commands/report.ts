@@ -57,10 +57,10 @@ export const registerReport: RegisterCommand = (program, act) => {
     .description("credential audit in VIP Manager's User Detail shape: one row per credential, streamed")
     .option('--users <ids>', 'comma-separated user IDs, instead of a file')
     .addOption(
-      new Option('--format <format>', 'csv, or json for one JSON object per line (default: json with --json, else csv)').choices([
-        'csv',
-        'json',
-      ]),
+      new Option(
+        '--format <format>',
+        'csv, or json for one JSON object per line (default: from the --output extension, else json with --json, else csv)',
+      ).choices(['csv', 'json']),
     )
     .option('--output <file>', 'write the export here instead of stdout')
     .option('--concurrency <n>', 'lookups in flight at once, 1 to 64 (default 4)')
@@ -79,7 +79,7 @@ async function exportUsers(context: CommandContext, file: string | undefined, fl
     throw new CliUsageError('name the users with a FILE or with --users a,b,... (one of the two)');
   }
   const concurrency = parseConcurrency(flags.concurrency);
-  const format = flags.format ?? (config.json ? 'json' : 'csv');
+  const format = flags.format ?? defaultFormat(flags.output, config.json);
   const childAccount = config.childAccount?.value;
   if (file !== undefined && file !== '-') await checkReadable(resolve(io.cwd, file));
   const wanted = file === undefined ? listedUsers(flags.users ?? '', childAccount) : usersInFile(io, file, childAccount);
@@ -121,6 +121,15 @@ async function exportUsers(context: CommandContext, file: string | undefined, fl
   else output.note(text);
   if (interrupted) return EXIT.interrupted;
   return notFound + failed > 0 ? EXIT.incomplete : EXIT.ok;
+}
+
+/**
+ * The export's format when --format is not given: from the extension of --output (`.json`, `.jsonl`, `.ndjson` give
+ * JSON lines), else JSON lines on stdout with --json; CSV otherwise. With --output, --json is for the summary.
+ */
+function defaultFormat(output: string | undefined, json: boolean): 'csv' | 'json' {
+  if (output !== undefined) return /\.(json|jsonl|ndjson)$/i.test(output) ? 'json' : 'csv';
+  return json ? 'json' : 'csv';
 }
 
 async function* listedUsers(list: string, childAccount: string | undefined): AsyncGenerator<Wanted> {
