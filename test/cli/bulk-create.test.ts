@@ -217,6 +217,28 @@ describe('bulk create-users', () => {
     });
   });
 
+  it('never writes the certificate passphrase anywhere, over mutual TLS with a .p12', async () => {
+    await using tlsMock = await startMockServer({ tls: true });
+    const material = tlsMock.tls as NonNullable<typeof tlsMock.tls>;
+    const folder = await tempFolder();
+    await writeFile(join(folder, 'client.p12'), material.clientPfx);
+    await writeFile(join(folder, 'ca.pem'), material.ca);
+    await writeLines(folder, 'users.csv', ['userId,pin', `tls1@example.com,${PIN}`, 'bad,1']);
+    const run = await cli(
+      ['--endpoint', tlsMock.url, '--cert-p12', 'client.p12', '--ca', 'ca.pem', '--json', 'bulk', 'create-users', 'users.csv'],
+      { cwd: folder, env: { VIP_CERT_PASSPHRASE: material.pfxPassphrase } },
+    );
+    expect(run.code).toBe(4);
+    expect(jsonOf(run)).toMatchObject({ done: 1, failed: 1 });
+    const written = [
+      run.stdout,
+      run.stderr,
+      await readFile(join(folder, 'users.create-users.journal.jsonl'), 'utf8'),
+      await readFile(join(folder, 'users.create-users.results.csv'), 'utf8'),
+    ].join('\n');
+    for (const secret of [material.pfxPassphrase, PIN]) expect(written).not.toContain(secret);
+  });
+
   it('journals each call before and after it, naming the job in the header', async () => {
     const folder = await tempFolder();
     await writeLines(folder, 'users.csv', ['userId,userStatus', 'journal1@example.com,DISABLED']);

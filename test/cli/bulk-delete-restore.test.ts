@@ -253,6 +253,15 @@ describe('bulk restore', () => {
     expect(twice.credentialBindingDetail?.map((binding) => binding.bindingDetail.friendlyName)).toEqual(['new name']);
   });
 
+  it('refuses a file that holds no backup, before sending anything', async () => {
+    const folder = await tempFolder();
+    await writeLines(folder, 'users.csv', ['userId', 'dave@example.com']);
+    const run = await bulk(folder, ['restore', 'users.csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('users.csv holds no user backup: restore reads the backup file bulk delete-users writes');
+    expect(sentSince()).toHaveLength(0);
+  });
+
   it('plans a restore without sending anything', async () => {
     const folder = await tempFolder();
     await writeLines(folder, 'dave.csv', ['userId', 'dave@example.com']);

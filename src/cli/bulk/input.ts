@@ -92,6 +92,7 @@ export async function openBackupInput(path: string): Promise<Input<BackupRow>> {
     if (record !== undefined && !('error' in record)) last.set(backupUserKey(record), line);
   }
   if (rows === 0) throw new CliUsageError(`${path} is empty: a backup file has one line per user`);
+  if (last.size === 0) throw new CliUsageError(`${path} holds no user backup: restore reads the backup file bulk delete-users writes`);
   return {
     path,
     sha256: hash.digest('hex'),

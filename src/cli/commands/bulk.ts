@@ -62,7 +62,7 @@ function withJobOptions(command: Command, job: JobDefinition<unknown>): Command 
   command
     .option('--concurrency <n>', `calls in flight at once, 1 to ${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})`)
     .option('--rate <n/s>', 'at most this many VIP calls per second, e.g. 20/s or 600/min (a delete makes two per row)')
-    .option('--dry-run', 'check every row and print the plan; sends nothing and writes no file')
+    .option('--dry-run', 'check every row and print the plan; sends nothing, writes no file (exit 4 when rows would fail)')
     .option(
       '--exclude <pattern>',
       'leave users whose ID matches this glob alone, e.g. "ADM_*" (repeatable; any case)',

@@ -15,7 +15,7 @@ import type { Writable } from 'node:stream';
 import { Option } from 'commander';
 import { stringify } from 'csv-stringify';
 import { type GetUserInfoOutput, type VipClient, VipServiceError } from '../../index.js';
-import { headingKey } from '../bulk/columns.js';
+import { CHILD_ACCOUNT_COLUMN, headingKey } from '../bulk/columns.js';
 import { readCsvRecords } from '../bulk/csv-records.js';
 import { parseConcurrency } from '../bulk/options.js';
 import { errorFields } from '../bulk/outcome.js';
@@ -93,6 +93,8 @@ async function exportUsers(context: CommandContext, file: string | undefined, fl
   let failed = 0;
   try {
     for await (const result of lookUpInOrder(vip, wanted, concurrency, io.signal)) {
+      // A lookup cut short by Ctrl-C is no failure of that user.
+      if (io.signal.aborted) break;
       users += 1;
       if ('rows' in result) {
         for (const row of result.rows) await sink.write(row);
@@ -151,10 +153,8 @@ async function* usersInFile(io: CliIo, file: string, childAccount: string | unde
       const keys = record.fields.map(headingKey);
       const userId = keys.indexOf('userid');
       if (userId === -1) throw new CliUsageError(`${file}: the header has no userId column`);
-      columns = {
-        userId,
-        childAccount: keys.findIndex((key) => ['childaccount', 'onbehalfofaccountid', 'jurisdictionhash'].includes(key)),
-      };
+      const childAccountKeys = [CHILD_ACCOUNT_COLUMN.name, ...(CHILD_ACCOUNT_COLUMN.aliases ?? [])].map(headingKey);
+      columns = { userId, childAccount: keys.findIndex((key) => childAccountKeys.includes(key)) };
       continue;
     }
     const userId = 'fields' in record ? record.fields[columns.userId]?.trim() : undefined;
