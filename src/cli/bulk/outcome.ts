@@ -14,14 +14,22 @@ export interface ErrorFields {
   readonly requestId?: string | undefined;
 }
 
-/** Describes the error that failed a row. */
+/**
+ * Describes the error that failed a row. The message is copied: it is built from VIP's status message, a slice of
+ * the whole response text, which the row record would otherwise keep alive until the job ends.
+ */
 export function errorFields(error: unknown): ErrorFields {
   if (error instanceof VipServiceError) {
-    return { code: error.code, error: error.name, message: error.message, requestId: error.requestId };
+    return { code: error.code, error: error.name, message: detached(error.message), requestId: error.requestId };
   }
-  if (error instanceof VipCallError) return { error: error.name, message: error.message, requestId: error.requestId };
+  if (error instanceof VipCallError) return { error: error.name, message: detached(error.message), requestId: error.requestId };
   if (error instanceof Error) return { error: error.name, message: error.message };
   return { error: 'Error', message: String(error) };
+}
+
+/** A copy of `text` that shares no memory with the string it was cut from. */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** True when the call ended because the job is being interrupted (the row is left for the rerun). */

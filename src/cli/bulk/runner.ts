@@ -9,7 +9,7 @@
  * flight; their rows stay unfinished in the journal for the rerun.
  */
 import { type VipClient, VipServiceError } from '../../index.js';
-import type { Input } from './input.js';
+import type { Input, SourceRow } from './input.js';
 import { callStep, type Step, type StepHistory } from './job.js';
 import type { Journal, JournalState, RowRecord } from './journal.js';
 import { type ErrorFields, errorFields, isInterruption, type Tally } from './outcome.js';
@@ -64,7 +64,7 @@ export async function runRows<Data>(setup: RunSetup<Data>): Promise<void> {
 }
 
 /** Runs one row; undefined when it was interrupted before it finished. */
-async function runRow<Data>(row: Parameters<typeof prepareRow<Data>>[0], setup: RunSetup<Data>): Promise<RowRecord | undefined> {
+async function runRow<Data>(row: SourceRow<Data>, setup: RunSetup<Data>): Promise<RowRecord | undefined> {
   const prepared = await prepareRow(row, setup);
   if ('record' in prepared) return prepared.record;
   const { plan } = prepared;
@@ -123,7 +123,9 @@ async function runRow<Data>(row: Parameters<typeof prepareRow<Data>>[0], setup: 
       }
     }
     journal.ok(index, step.name);
-    answer = { code: output.status, requestId: output.requestId };
+    // Our own request ID (VIP echoes it): the echoed string is a slice of the whole response text, which the row
+    // record would keep alive until the job ends, about a kilobyte per row.
+    answer = { code: output.status, requestId };
   }
   if (failures.length === 0) return end('done', answer);
   const [first] = failures as [ErrorFields & { step: Step }];
