@@ -3,7 +3,7 @@
  * refuse before anything is sent, `--rate` and `--concurrency`, Ctrl-C (exit 130, the job finishes on the rerun
  * without doing a row twice), one run per journal at a time, the progress bar on a terminal, and `--help`.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from 'vip-user-services/mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -103,6 +103,8 @@ describe('bulk options', () => {
     [['--rate', 'fast'], /--rate takes calls per time unit/],
     [['--exclude', ' '], /--exclude takes a pattern/],
     [['--results', 'users.csv'], /the input and --results are the same file/],
+    [['--results', 'no-such-folder/results.csv'], /cannot write .*no-such-folder\/results\.csv: ENOENT/],
+    [['--journal', 'no-such-folder/journal.jsonl'], /cannot write .*no-such-folder\/journal\.jsonl: ENOENT/],
   ])('refuses %j before sending anything, exit 2', async (flags, message) => {
     const folder = await tempFolder();
     await numbered(folder, 1);
@@ -125,6 +127,23 @@ describe('bulk options', () => {
     expect(run.stderr).toMatch(message);
     expect(run.code).toBe(2);
     expect(mock.requests).toEqual([]);
+  });
+
+  it('keeps every outcome when the results file cannot be replaced at the end, and writes it on the rerun', async () => {
+    const folder = await tempFolder();
+    await numbered(folder, 3);
+    // A folder where the results file should go: the check up front passes, the rename at the end fails.
+    await mkdir(join(folder, 'results.csv'));
+    const run = await bulk(folder, ['create-users', 'users.csv', '--results', 'results.csv']);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(
+      /cannot write the results file .*results\.csv: .*\nevery row's outcome is in the journal: run the same command again to write it/,
+    );
+    expect(mock.requests).toHaveLength(3);
+    await rm(join(folder, 'results.csv'), { recursive: true });
+    expect((await bulk(folder, ['create-users', 'users.csv', '--results', 'results.csv'])).code).toBe(0);
+    expect(mock.requests).toHaveLength(3);
+    expect((await readResults(join(folder, 'results.csv'))).map((result) => result.outcome)).toEqual(['done', 'done', 'done']);
   });
 
   it('spaces calls by --rate', async () => {

@@ -4,6 +4,9 @@
  * the summary: the tallies on stdout (one JSON line with `--json`), the first failed rows on stderr.
  */
 import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { CliUsageError, EXIT, type ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
 import { askConfirmation, canPrompt } from '../prompts.js';
@@ -98,6 +101,8 @@ export async function runBulkJob<Data>(
   if (earlier?.resumed === true) {
     output.note(`resuming bulk ${job.name} from ${paths.journal}: ${tally.total} of ${input.rows} rows finished before`);
   }
+  // The results file is written at the end: find out now, before anything is sent, whether its folder takes it.
+  await writable(paths.results, () => access(dirname(paths.results), constants.W_OK));
   const journal = await writable(paths.journal, () => Journal.open(paths.journal, header, earlier === undefined));
   let backup: BackupWriter | undefined;
   let progress: ReturnType<typeof startProgress> | undefined;
@@ -126,7 +131,16 @@ export async function runBulkJob<Data>(
     await Promise.all([journal.close(), backup?.close(), validator.close()]);
   }
 
-  const written = await writeResults(paths.results, input, job, planContext, state);
+  let written: Awaited<ReturnType<typeof writeResults>>;
+  try {
+    written = await writeResults(paths.results, input, job, planContext, state);
+  } catch (error) {
+    // E.g. the file is open in a spreadsheet, which locks it on Windows. Every outcome is in the journal.
+    output.note(
+      `cannot write the results file ${paths.results}: ${(error as Error).message}\nevery row's outcome is in the journal: run the same command again to write it`,
+    );
+    return io.signal.aborted ? EXIT.interrupted : EXIT.incomplete;
+  }
   const interrupted = io.signal.aborted;
   const summary: JobSummary = {
     job: job.name,
@@ -189,7 +203,7 @@ async function confirm(command: CommandContext, job: JobDefinition<unknown>, fil
 }
 
 /**
- * Opens a file the job writes.
+ * Opens a file the job writes, or checks that it can be written.
  * @throws {CliUsageError} when it cannot be created or written (a missing folder, no permission); the lock error of
  * a journal in use passes unchanged.
  */
