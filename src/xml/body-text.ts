@@ -14,7 +14,8 @@ export class BodyTextError extends Error {}
 
 /** The `charset` parameter of a `content-type` value, lower-cased, or `undefined` when there is none. */
 export function declaredCharset(contentType: string | undefined): string | undefined {
-  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
+  if (contentType === undefined) return undefined;
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType);
   const charset = match?.[1] ?? match?.[2];
   return charset === undefined || charset === '' ? undefined : charset.toLowerCase();
 }

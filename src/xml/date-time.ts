@@ -3,7 +3,7 @@
  * (`2024-02-30` becomes 1 March) and reads a value without a zone in the machine's local time.
  */
 
-const DATE_TIME = /^(\d{4,6})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/;
+const DATE_TIME = /^(\d{4,6})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:Z|([+-])(\d{2}):(\d{2}))?$/;
 const MS_PER_MINUTE = 60_000;
 /** The last year a JavaScript Date can hold in full. */
 const LAST_YEAR = 275_759;
@@ -13,13 +13,16 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Minutes east of UTC, or `undefined` for an impossible zone; a value without a zone is read as UTC. */
-function zoneOffset(zone: string | undefined): number | undefined {
-  if (zone === undefined || zone === 'Z') return 0;
-  const hours = Number(zone.slice(1, 3));
-  const minutes = Number(zone.slice(4, 6));
+/**
+ * Minutes east of UTC, or `undefined` for an impossible zone. `Z` and a value without a zone (read as UTC) come
+ * without a sign.
+ */
+function zoneOffset(sign: string | undefined, hoursText: string | undefined, minutesText: string | undefined): number | undefined {
+  if (sign === undefined) return 0;
+  const hours = Number(hoursText);
+  const minutes = Number(minutesText);
   if (hours > 14 || minutes > 59 || (hours === 14 && minutes !== 0)) return undefined;
-  return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+  return (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
 /**
@@ -29,7 +32,7 @@ function zoneOffset(zone: string | undefined): number | undefined {
 export function parseXmlDateTime(text: string): Date | undefined {
   const match = DATE_TIME.exec(text);
   if (match === null) return undefined;
-  const [, yearText = '', monthText, dayText, hourText, minuteText, secondText, fraction = '', zone] = match;
+  const [, yearText = '', monthText, dayText, hourText, minuteText, secondText, fraction = '', sign, zoneHours, zoneMinutes] = match;
   // XML Schema allows more than four year digits only without leading zeros.
   if (yearText.length > 4 && yearText.startsWith('0')) return undefined;
   const year = Number(yearText);
@@ -38,7 +41,7 @@ export function parseXmlDateTime(text: string): Date | undefined {
   const hour = Number(hourText);
   const minute = Number(minuteText);
   const second = Number(secondText);
-  const offset = zoneOffset(zone);
+  const offset = zoneOffset(sign, zoneHours, zoneMinutes);
   if (year < 1 || year > LAST_YEAR || offset === undefined) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   const endOfDay = hour === 24 && minute === 0 && second === 0 && /^0*$/.test(fraction);

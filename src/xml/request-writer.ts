@@ -13,7 +13,6 @@ import { escapeXmlText } from './xml-text.js';
 const ENVELOPE_OPEN = `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:vip="${VIP_NAMESPACE}"><soapenv:Body>`;
 const ENVELOPE_CLOSE = '</soapenv:Body></soapenv:Envelope>';
 const SURROGATE = /[\uD800-\uDFFF]/;
-const HEX_BINARY = /^(?:[0-9A-Fa-f]{2})*$/;
 const toIsoString = Date.prototype.toISOString;
 const getTime = Date.prototype.getTime;
 
@@ -29,6 +28,7 @@ const BASE_REQUEST_FIELDS = ['requestId', 'onBehalfOfAccountId'] as const;
 const fieldNames = new WeakMap<TypePlan, ReadonlySet<string>>();
 function namesOf(type: TypePlan): ReadonlySet<string> {
   let names = fieldNames.get(type);
+  // Stryker disable next-line ConditionalExpression: a cache; building the set again gives the same names
   if (names === undefined) {
     names = new Set(type.fields.map((f) => f.name));
     fieldNames.set(type, names);
@@ -55,11 +55,12 @@ function missing(container: object, key: string | number, value: null | undefine
 }
 
 class Writer {
-  xml = '';
+  // Stryker disable next-line ArrayDeclaration: an extra value to scrub changes nothing unless a response repeats it
   readonly secrets: string[] = [];
   constructor(
     private readonly operation: string,
     private readonly apiVersion: string,
+    public xml: string,
   ) {}
 
   fail(field: string, rule: string, message: string): never {
@@ -140,21 +141,15 @@ class Writer {
     this.xml += `<${tag}>${text}</${tag}>`;
   }
 
+  /**
+   * The text of a simple value. Requests carry strings, booleans and dates only (the generator refuses a contract
+   * whose requests need another kind), so everything else is written as a string.
+   */
   text(field: FieldPlan, value: unknown, at: string): string {
     switch (field.kind) {
       case 'boolean':
         if (typeof value !== 'boolean') this.fail(at, 'type', `${at} must be a boolean`);
         return value ? 'true' : 'false';
-      case 'int':
-      case 'double': {
-        if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(at, 'type', `${at} must be a finite number`);
-        if (field.kind === 'int' && !Number.isInteger(value)) this.fail(at, 'type', `${at} must be an integer`);
-        const f = field.facets;
-        if (f && ((f.minInclusive !== undefined && value < f.minInclusive) || (f.maxInclusive !== undefined && value > f.maxInclusive))) {
-          this.fail(at, 'range', `${at} must be between ${f.minInclusive ?? '-Infinity'} and ${f.maxInclusive ?? 'Infinity'}`);
-        }
-        return String(value);
-      }
       case 'dateTime': {
         // The Date's own methods are not trusted: an object can override toISOString and return markup.
         if (!types.isDate(value)) this.fail(at, 'type', `${at} must be a Date`);
@@ -164,10 +159,6 @@ class Writer {
         if (iso.startsWith('-') || year < 1 || year > 9999) this.fail(at, 'range', `${at} must fall in the years 0001 to 9999`);
         return iso;
       }
-      case 'hex':
-        if (typeof value !== 'string' || !HEX_BINARY.test(value))
-          this.fail(at, 'type', `${at} must be a string of hexadecimal digit pairs`);
-        return value;
       default: {
         if (typeof value !== 'string') this.fail(at, 'type', `${at} must be a string`);
         if (field.facets !== undefined) this.facets(field, value, at);
@@ -180,17 +171,17 @@ class Writer {
 
   facets(field: FieldPlan, value: string, at: string): void {
     const f = field.facets as NonNullable<FieldPlan['facets']>;
-    if (f.length !== undefined || f.minLength !== undefined || f.maxLength !== undefined) {
-      // XSD counts characters (code points), not UTF-16 units.
-      const length = SURROGATE.test(value) ? [...value].length : value.length;
-      if (f.length !== undefined && length !== f.length)
-        this.fail(at, 'length', `${at} must be exactly ${f.length} characters long (got ${length})`);
-      const min = f.minLength ?? 0;
-      const max = f.maxLength ?? Number.POSITIVE_INFINITY;
-      if (length < min || length > max) {
-        const range = max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
-        this.fail(at, length < min ? 'minLength' : 'maxLength', `${at} must be ${range} characters long (got ${length})`);
-      }
+    // XSD counts characters (code points), not UTF-16 units.
+    const length = SURROGATE.test(value) ? [...value].length : value.length;
+    if (f.length !== undefined && length !== f.length) {
+      this.fail(at, 'length', `${at} must be exactly ${f.length} characters long (got ${length})`);
+    }
+    const range = `${f.minLength ?? 0} to ${f.maxLength ?? 'any number of'}`;
+    if (f.minLength !== undefined && length < f.minLength) {
+      this.fail(at, 'minLength', `${at} must be ${range} characters long (got ${length})`);
+    }
+    if (f.maxLength !== undefined && length > f.maxLength) {
+      this.fail(at, 'maxLength', `${at} must be ${range} characters long (got ${length})`);
     }
     if (f.pattern !== undefined && !f.pattern.test(value)) {
       this.fail(at, 'pattern', `${at} must match the pattern ${f.patternSource}`);
@@ -211,7 +202,7 @@ export function writeRequest(
   input: object,
   base: { requestId: string; onBehalfOfAccountId?: string | undefined; apiVersion: string },
 ): WrittenRequest {
-  const writer = new Writer(operation.name, base.apiVersion);
+  const writer = new Writer(operation.name, base.apiVersion, `${ENVELOPE_OPEN}<vip:${operation.requestElement}>`);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) writer.fail('input', 'type', 'the input must be an object');
   try {
     writer.refuseProxy(input, 'input');
@@ -223,8 +214,8 @@ export function writeRequest(
       values[key] = own(input, key);
     }
     values.requestId = base.requestId;
-    if (base.onBehalfOfAccountId !== undefined) values.onBehalfOfAccountId = base.onBehalfOfAccountId;
-    writer.xml = `${ENVELOPE_OPEN}<vip:${operation.requestElement}>`;
+    // Undefined is left out like any absent optional field.
+    values.onBehalfOfAccountId = base.onBehalfOfAccountId;
     writer.type(operation.request, values, '');
   } catch (error) {
     if (error instanceof VipError) throw error;
