@@ -125,6 +125,12 @@ export function emitPlans(model: ContractModel): string {
   const plans = orderedTypes(model).map((t) => typePlanLiteral(model, t));
   const operations = model.services.flatMap((s) => s.operations);
   for (const op of operations) checkRequestKinds(model, op.requestType, `${op.name}: `, new Set());
+  for (const type of model.complexTypes.values()) {
+    const double = allFields(model, type).fields.find((field) => valueKind(model, field) === 'double');
+    if (double !== undefined) {
+      throw new Error(`${type.name}.${double.name} is an xs:double, which src/xml/response-reader.ts does not read yet`);
+    }
+  }
   const table = operations
     .map((op) => {
       const flag = op.resultFlag
