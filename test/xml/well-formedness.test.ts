@@ -202,3 +202,80 @@ describe('references', () => {
     },
   );
 });
+
+describe('edges the mutation run found unpinned', () => {
+  const accepted = async (inner: string) =>
+    expect(answering((id) => wrap(element(id, inner))).getServerTime()).resolves.toMatchObject({ status: '0000' });
+
+  it.each([
+    ['digits, hyphens and dots after the first letter', '<ext-field.v2>1</ext-field.v2>'],
+    ['a prefixed name with digits', '<p:v2.x-1 xmlns:p="urn:p">1</p:v2.x-1>'],
+    ['a name with letters beyond ASCII', '<café>1</café>'],
+    ['a prefixed name beyond ASCII', '<p:naïve xmlns:p="urn:p" p:été="1">1</p:naïve>'],
+    ['an end tag with whitespace before >', '<x>1</x \t\r\n>'],
+  ])('accepts %s', async (_what, inner) => {
+    await accepted(inner);
+  });
+
+  it.each([
+    ['a local name starting with a digit', '<p:1x xmlns:p="urn:p"/>', 'it has attributes without whitespace between them in <p>'],
+    ['an end tag without a name', '<x></ >', 'it has a malformed end tag inside <x>'],
+    ['an end tag whose name starts with a digit', '<x></1x>', 'it has a malformed end tag inside <x>'],
+    ['text after the root element', null, 'it has text outside the root element'],
+  ])('refuses %s', async (_what, inner, problem) => {
+    const message = await refused((id) => (inner === null ? `${wrap(element(id))}tail` : wrap(element(id, inner))));
+    expect(message).toBe(PREFIX + problem);
+  });
+
+  it.each([
+    ['&#9;', '\t'],
+    ['&#xA;', '\n'],
+    ['&#xD;', '\r'],
+    ['&#x20;', ' '],
+    ['&#xD7FF;', '\uD7FF'],
+    ['&#xE000;', '\uE000'],
+    ['&#xFFFD;', '\uFFFD'],
+    ['&#x10000;', '\u{10000}'],
+    ['&#x10FFFF;', '\u{10FFFF}'],
+  ])('decodes the edge reference %s', async (reference, text) => {
+    const vip = answering((id) => wrap(element(id, '').replace('<statusMessage>ok', `<statusMessage>x${reference}`)));
+    await expect(vip.getServerTime()).resolves.toMatchObject({ statusMessage: `x${text}` });
+  });
+
+  it.each(['&#x1F;', '&#xDFFF;', '&#xE000000;', '&#xFFFE;', '&#x110000;'])('refuses the edge reference %s in text', async (reference) => {
+    const message = await refused((id) => wrap(element(id, '').replace('<statusMessage>ok', `<statusMessage>${reference}`)));
+    expect(message).toBe(`${PREFIX}it has a character reference to a character that XML 1.0 forbids`);
+  });
+
+  it.each([
+    ['UTF-16', 'UTF-16'],
+    ['a name with a space', 'an unknown encoding', 'UTF 16'],
+    ['a name ending in a symbol', 'an unknown encoding', 'latin1!'],
+    ['a name of 41 characters', 'an unknown encoding', 'x'.repeat(41)],
+  ])('names the declared encoding %s only when it is a plain name', async (_what, shown, declared = shown) => {
+    const message = await refused((id) => `<?xml version="1.0" encoding="${declared}"?>${wrap(element(id))}`);
+    expect(message).toBe(`${PREFIX}it declares the encoding ${shown}; VIP responses must be UTF-8`);
+  });
+
+  it('refuses a lower-case doctype as a DOCTYPE', async () => {
+    expect(await refused((id) => `<!doctype x>${wrap(element(id))}`)).toBe(
+      `${PREFIX}it contains a DOCTYPE or entity declaration, which SOAP forbids`,
+    );
+  });
+
+  it('accepts nesting of exactly 64 levels and refuses 65', async () => {
+    // Envelope, Body and the response element are three levels.
+    const nested = (levels: number) => `${'<n>'.repeat(levels)}${'</n>'.repeat(levels)}`;
+    await accepted(nested(61));
+    expect(await refused((id) => wrap(element(id, nested(62))))).toBe(`${PREFIX}it nests elements deeper than 64 levels`);
+  });
+
+  it('allows 127 namespace declarations in scope besides xml, and refuses the 128th', async () => {
+    const declarations = (count: number) => Array.from({ length: count }, (_, i) => `xmlns:p${i}="urn:${i}"`).join(' ');
+    // The envelope declares S and the response element its default namespace: two of the 127.
+    await accepted(`<x ${declarations(125)}/>`);
+    expect(await refused((id) => wrap(element(id, `<x ${declarations(126)}/>`)))).toBe(
+      `${PREFIX}it declares more than 128 namespaces in one scope`,
+    );
+  });
+});
