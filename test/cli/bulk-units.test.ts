@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DurableFile } from '../../src/cli/bulk/durable-file.js';
+import { DurableFile, LAZY_FLUSH_MS } from '../../src/cli/bulk/durable-file.js';
 import { Journal, type JournalHeader, readJournal } from '../../src/cli/bulk/journal.js';
 import { DEFAULT_CONCURRENCY, parseConcurrency, parseExclusions, parseRate } from '../../src/cli/bulk/options.js';
 import { Tally } from '../../src/cli/bulk/outcome.js';
@@ -121,6 +121,26 @@ describe('bulk durable file', () => {
     const lines = (await readFile(path, 'utf8')).split('\n');
     expect(lines.slice(0, 2)).toEqual(['{"complete":1}', '{"cut']);
     expect(lines.slice(2, -1)).toEqual(Array.from({ length: 50 }, (_, index) => `{"n":${index}}`));
+  });
+
+  it('lets a line nobody waits for ride with the next write, or writes it on its own shortly after', async () => {
+    const path = join(await tempFolder(), 'file.jsonl');
+    const file = await DurableFile.open(path);
+    const order: string[] = [];
+    const lazy = file.append('soon-1', 'soon').then(() => order.push('soon-1'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual([]);
+    await file.append('now-1').then(() => order.push('now-1'));
+    await lazy;
+    // Both went in the same write, the lazy line first.
+    expect(order).toEqual(['soon-1', 'now-1']);
+    const started = performance.now();
+    await file.append('soon-2', 'soon');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(LAZY_FLUSH_MS - 5);
+    const alone = file.append('soon-3', 'soon');
+    await file.close();
+    await alone;
+    expect(await readFile(path, 'utf8')).toBe('soon-1\nnow-1\nsoon-2\nsoon-3\n');
   });
 
   it('fails every later append after a write error', async () => {

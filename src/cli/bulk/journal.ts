@@ -227,8 +227,9 @@ export class Journal {
     if (this.#lateError !== undefined) throw this.#lateError;
   }
 
+  /** Appends a record nobody waits for: it goes with the next `sent` record's write (or within 200 ms). */
   #later(line: string): void {
-    this.#file.append(line).catch((error: unknown) => {
+    this.#file.append(line, 'soon').catch((error: unknown) => {
       this.#lateError ??= error;
     });
   }
