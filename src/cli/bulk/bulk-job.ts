@@ -28,7 +28,7 @@ import { RequestValidator } from './validation.js';
 export interface BulkFlags {
   concurrency?: string;
   rate?: string;
-  exclude: string[];
+  exclude?: string[];
   dryRun?: boolean;
   yes?: boolean;
   results?: string;
@@ -64,7 +64,7 @@ export async function runBulkJob<Data>(
   const { io, config, output } = command;
   const concurrency = parseConcurrency(flags.concurrency);
   const rate = parseRate(flags.rate);
-  const exclusions = parseExclusions(flags.exclude);
+  const exclusions = parseExclusions(flags.exclude ?? []);
   const paths = jobPaths(io.cwd, job.name, file, flags);
   checkDistinct(paths, job.name === 'delete-users');
   const input = await open(paths.input);

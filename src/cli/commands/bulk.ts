@@ -66,8 +66,8 @@ function withJobOptions(command: Command, job: JobDefinition<unknown>): Command 
     .option(
       '--exclude <pattern>',
       'leave users whose ID matches this glob alone, e.g. "ADM_*" (repeatable; any case)',
-      (pattern: string, patterns: string[]) => [...patterns, pattern],
-      [],
+      // No default value: commander would print "(default: [])" in the help.
+      (pattern: string, patterns: string[] | undefined) => [...(patterns ?? []), pattern],
     )
     .option('--results <file>', 'results CSV (default: beside the input, <name>.<job>.results.csv)')
     .option('--journal <file>', 'journal (default: beside the input, <name>.<job>.journal.jsonl)');
@@ -85,5 +85,5 @@ function columnHelp(columns: readonly ColumnSpec[]): string {
     const aliases = column.aliases === undefined ? '' : ` (also: ${column.aliases.join(', ')})`;
     return `  ${column.name.padEnd(width)}${flags.length > 0 ? `[${flags.join(', ')}] ` : ''}${column.description}${aliases}`;
   });
-  return `\nColumns (header row; names in any case, spaces and _ ignored; other columns are refused):\n${lines.join('\n')}`;
+  return `\nColumns (header row; names in any case, spaces, _ and - ignored; other columns are refused):\n${lines.join('\n')}`;
 }
