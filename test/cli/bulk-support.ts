@@ -2,15 +2,19 @@
  * Helpers of the bulk-job tests: a folder per test, CSV input files, and readers for what a job leaves behind
  * (results, journal, backup) and for the mock's state (through the SDK, as any client would see it).
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { VipClient, VipServiceError } from 'vip-user-services';
 import type { MockServer } from 'vip-user-services/mock';
+import { onTestFinished } from 'vitest';
 
+/** A fresh folder for one test's files, removed when the test ends. */
 export async function tempFolder(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'vip-bulk-'));
+  const folder = await mkdtemp(join(tmpdir(), 'vip-bulk-'));
+  onTestFinished(() => rm(folder, { recursive: true, force: true }));
+  return folder;
 }
 
 /** Writes `lines` (joined with LF, with a final LF) to `folder/name`; returns the path. */
