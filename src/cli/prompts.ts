@@ -36,17 +36,3 @@ export async function confirmOrStop(io: CliIo, message: string, declined: string
     : false;
   if (answer !== true) throw new CliCancelledError(`not confirmed: ${declined}`);
 }
-
-/**
- * Asks a yes/no question, defaulting to no.
- * @returns true only for an explicit yes; false on no, on cancel and without a terminal.
- */
-export async function askConfirmation(io: CliIo, message: string): Promise<boolean> {
-  try {
-    await confirmOrStop(io, message, '');
-    return true;
-  } catch (error) {
-    if (error instanceof CliCancelledError) return false;
-    throw error;
-  }
-}

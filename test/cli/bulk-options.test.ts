@@ -230,9 +230,9 @@ describe('bulk on a terminal', () => {
     await writeLines(folder, 'users.csv', ['userId', 'bob@example.com']);
     const argv = ['--endpoint', mock.url, 'bulk', 'delete-users', 'users.csv'];
     const no = await cliAtTerminal(argv, { cwd: folder, keys: 'n' });
-    expect(no.code).toBe(2);
+    expect(no.code).toBe(130);
     expect(no.stderr).toContain('This will delete up to 1 users listed in users.csv');
-    expect(no.stderr).toContain('not confirmed; nothing was sent');
+    expect(no.stderr).toContain('not confirmed: nothing was sent');
     expect(mock.requests).toEqual([]);
     const yes = await cliAtTerminal(argv, { cwd: folder, keys: 'y' });
     expect(yes.code).toBe(0);

@@ -9,7 +9,7 @@ import { access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CliUsageError, EXIT, type ExitCode } from '../exit-codes.js';
 import type { CommandContext } from '../program.js';
-import { askConfirmation, canPrompt } from '../prompts.js';
+import { canPrompt, confirmOrStop } from '../prompts.js';
 import { BackupWriter } from './backup.js';
 import { dryRun } from './dry-run.js';
 import type { Input } from './input.js';
@@ -186,7 +186,8 @@ function humanSummary(summary: JobSummary, file: string, tally: Tally): string {
 
 /**
  * Asks before a destructive job, when someone can answer.
- * @throws {CliUsageError} when nobody can be asked (no terminal) or the answer is no; nothing was sent.
+ * @throws {CliUsageError} when nobody can be asked (no terminal); CliCancelledError on no or Ctrl-C (exit
+ * 130). Nothing was sent either way.
  */
 async function confirm(command: CommandContext, job: JobDefinition<unknown>, file: string, rows: number, backup: string): Promise<void> {
   const { io } = command;
@@ -199,7 +200,7 @@ async function confirm(command: CommandContext, job: JobDefinition<unknown>, fil
       `bulk ${job.name} would ${what}: pass --yes to confirm (or run it at a terminal to be asked); nothing was sent`,
     );
   }
-  if (!(await askConfirmation(io, `This will ${what}. Go on?`))) throw new CliUsageError('not confirmed; nothing was sent');
+  await confirmOrStop(io, `This will ${what}. Go on?`, 'nothing was sent');
 }
 
 /**
