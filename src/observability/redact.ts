@@ -135,7 +135,7 @@ function secretEnd(xml: string, from: number, local: string): number {
  * Returns `xml` with the content of every secret element replaced by `[REDACTED]` (and of every personal-data
  * element, unless `scope.personalData` is false). Works on any text, well-formed or not, in linear time.
  */
-export function redactXml(xml: string, scope: RedactionScope = { personalData: true }): string {
+export function redactXml(xml: string, scope: RedactionScope): string {
   const names = scope.personalData ? SECRET_AND_PERSONAL_NAMES : SECRET_NAMES;
   let out = '';
   let copied = 0;

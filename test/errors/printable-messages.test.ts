@@ -48,6 +48,13 @@ describe('messages built from server text', () => {
 });
 
 describe('printable messages, character by character', () => {
+  it.each(['\u0020', '\u007e', '\u00a0', '\u2027', '\u202f', '\u2065', '\u206a'])(
+    'keeps %j, just outside the escaped ranges',
+    (character) => {
+      expect(new VipConfigurationError(`a${character}b`).message).toBe(`a${character}b`);
+    },
+  );
+
   it('leaves ordinary text alone, non-ASCII letters and punctuation included', () => {
     const text = 'Zoë – 東京: "quoted" <tag> & 100%';
     expect(new VipConfigurationError(text).message).toBe(text);
@@ -66,6 +73,9 @@ describe('printable messages, character by character', () => {
     ['\u202e', '\\u202e'],
     ['\u2066', '\\u2066'],
     ['\u2069', '\\u2069'],
+    ['\u001f', '\\u001f'],
+    ['\u009f', '\\u009f'],
+    ['\u202a', '\\u202a'],
   ])('escapes %j as %s', (character, escaped) => {
     expect(new VipConfigurationError(`a${character}b`).message).toBe(`a${escaped}b`);
   });
