@@ -111,7 +111,8 @@ function commandPath(argv: readonly string[], program: Command): string[] {
   return words;
 }
 
-function buildProgram(io: CliIo, act: Act): Command {
+/** The command tree, wired to `io`; `runCli` runs it, the docs test reads every command and option from it. */
+export function buildProgram(io: CliIo, act: Act): Command {
   const program = new Command('vip-user-services')
     .description('Administer and test Broadcom VIP User Services: connection doctor, users, credentials, bulk jobs, a mock server.')
     .version(VERSION, '-V, --version')

@@ -42,7 +42,7 @@ declare module '@opentelemetry/instrumentation-undici';
 `;
 
 const COMPILED = new Set(['ts', 'js']);
-const SHOWN = new Set(['text', 'xml', 'sh']);
+const SHOWN = new Set(['text', 'xml', 'sh', 'json']);
 const SNIPPET_DIR = join(ROOT, '.snippets');
 
 const blocks = documentationPages().flatMap((page) => codeBlocks(page));
@@ -156,5 +156,13 @@ describe('sh blocks', () => {
       (match) => match[1] ?? match[2],
     );
     expect(named.filter((name) => name !== undefined && !scripts.includes(name))).toEqual([]);
+  });
+});
+
+describe('json blocks', () => {
+  const json = blocks.filter((block) => block.language === 'json');
+
+  it.each(json.map((block) => [`${block.page}:${block.line}`, block] as const))('%s is valid JSON', (_name, block) => {
+    expect(() => JSON.parse(block.code)).not.toThrow();
   });
 });
