@@ -3,20 +3,8 @@
  * usage error before anything is sent), phone numbers as people write them, and expiry times.
  */
 import { InvalidArgumentError, Option } from 'commander';
-import type { CredentialStatusChange, CredentialType, UserStatus } from '../../index.js';
-
-/** The credential types the contract names (its type is open for later additions; the CLI offers the named ones). */
-export const CREDENTIAL_TYPES = [
-  'STANDARD_OTP',
-  'SMS_OTP',
-  'VOICE_OTP',
-  'SERVICE_OTP',
-  'CERTIFICATE',
-  'IA',
-  'EMAIL_OTP',
-  'BIOMETRIC',
-  'SECURITY_KEY',
-] as const satisfies readonly CredentialType[];
+import type { CredentialStatusChange, UserStatus } from '../../index.js';
+import { CREDENTIAL_TYPES } from '../credential-types.js';
 
 /**
  * The user states an administrator may set. The contract's enumeration also has LOCKED, but VIP documents only

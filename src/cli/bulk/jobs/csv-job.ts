@@ -2,21 +2,9 @@
 import type { CredentialType } from '../../../index.js';
 import { CHILD_ACCOUNT_COLUMN, type ColumnSpec, choiceValue, type RowValues, requiredValue } from '../columns.js';
 import { childAccountOf, type PlanContext, type RowKey } from '../job.js';
+import { CREDENTIAL_TYPES } from '../../credential-types.js';
 
 export const USER_ID_COLUMN: ColumnSpec = { name: 'userId', required: true, description: 'the VIP user ID' };
-
-/** The credential types VIP documents; a row with another word is refused before anything is sent. */
-export const CREDENTIAL_TYPES = [
-  'STANDARD_OTP',
-  'SMS_OTP',
-  'VOICE_OTP',
-  'SERVICE_OTP',
-  'CERTIFICATE',
-  'IA',
-  'EMAIL_OTP',
-  'BIOMETRIC',
-  'SECURITY_KEY',
-] as const satisfies readonly CredentialType[];
 
 export const CREDENTIAL_COLUMNS: readonly ColumnSpec[] = [
   { name: 'credentialId', required: true, description: 'the credential ID (token serial, or the phone number of SMS_OTP/VOICE_OTP)' },
