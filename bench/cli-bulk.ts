@@ -8,7 +8,7 @@
  * of the whole job (reading the CSV, journaling with fsync, the calls, the results file) and this process's CPU per
  * row. Memory is the peak RSS of a fresh `node --import tsx src/cli/main.ts` process running the job; tsx compiles
  * the sources in memory, so a built install needs somewhat less. Not a test: it prints a table to quote.
- * Run: npm run bench:cli-bulk [-- --rows 5000 --memory-rows 100000]
+ * Run: npm run bench:cli-bulk [-- --rows 5000 --memory-rows 100000]; `--smoke` runs 50 and 200 rows, for CI.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -25,8 +25,9 @@ function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
   return at === -1 ? fallback : Number(process.argv[at + 1]);
 }
-const ROWS = option('--rows', 5000);
-const MEMORY_ROWS = option('--memory-rows', 100_000);
+const smoke = process.argv.includes('--smoke');
+const ROWS = option('--rows', smoke ? 50 : 5000);
+const MEMORY_ROWS = option('--memory-rows', smoke ? 200 : 100_000);
 const CONCURRENCIES = [1, 4, 16];
 
 /** Starts `vip-user-services mock` in a child process; resolves with its URL. */
@@ -107,7 +108,7 @@ try {
   console.log('         rows   bulk create-users   report users');
   const idle = await runInChild(['--version']);
   console.log(`  ${'(--version)'.padStart(11)} ${idle.maxRssMiB.toFixed(0).padStart(15)} MiB`);
-  for (const rows of [1000, MEMORY_ROWS]) {
+  for (const rows of smoke ? [MEMORY_ROWS] : [1000, MEMORY_ROWS]) {
     const input = await usersFile(folder, `m${rows}.csv`, `m${rows}-`, rows);
     const create = await runInChild(['--endpoint', mock.url, 'bulk', 'create-users', input, '--concurrency', '16']);
     const audit = join(folder, `m${rows}.audit.csv`);
