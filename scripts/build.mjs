@@ -66,9 +66,10 @@ async function bundleEsm() {
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
-    // Dependencies stay imports; soap is the mock's optional peer, loaded when a server starts, and
-    // @opentelemetry/api the client's, loaded when telemetry is on (bundled, it would not be the application's copy).
-    external: ['undici', 'soap', '@opentelemetry/api'],
+    // Dependencies and peers stay imports: the installed copies are used (soap is the mock's optional peer, loaded
+    // when a server starts; @opentelemetry/api the client's, loaded when telemetry is on, and bundled it would not
+    // be the application's copy), and the CLI's CommonJS dependencies could not be bundled into ES modules anyway.
+    external: await packageNames(),
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'none',
     logLevel: 'warning',
@@ -80,6 +81,13 @@ async function bundleEsm() {
     await rename(join(staging, file), join(esm, file));
   }
   await rm(staging, { recursive: true, force: true });
+}
+
+/** Every dependency and peer dependency of the package, with their subpaths. */
+async function packageNames() {
+  const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+  const names = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+  return names.flatMap((name) => [name, `${name}/*`]);
 }
 
 /** Deletes the `.js` files tsc wrote under `dir`, keeping the declarations. */
