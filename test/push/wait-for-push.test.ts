@@ -9,6 +9,7 @@ import {
   type Transport,
   VipAbortError,
   VipClient,
+  VipConfigurationError,
   VipTimeoutError,
   VipValidationError,
 } from 'vip-user-services';
@@ -182,5 +183,115 @@ describe('waitForPush', () => {
     await expect(vip.waitForPush('no-dashes-allowed')).rejects.toBeInstanceOf(VipValidationError);
     await expect(vip.waitForPush('t000000000000007', { intervalMs: -1 })).rejects.toThrow(/intervalMs/);
     expect(polls).toHaveLength(0);
+  });
+});
+
+describe('waitForPush: options, errors and timers', () => {
+  it.each([null, 'fast', 5])('refuses %j as options', async (options) => {
+    const { vip, polls } = pushService({});
+    await expect(vip.waitForPush('t000000000000010', options as never)).rejects.toThrow(
+      new VipConfigurationError('the waitForPush options must be an object'),
+    );
+    expect(polls).toHaveLength(0);
+  });
+
+  it.each([0, 0.5, -1, Number.NaN, '1000'])('refuses the timeout %j', async (timeoutMs) => {
+    const { vip } = pushService({});
+    await expect(vip.waitForPush('t000000000000011', { timeoutMs: timeoutMs as number })).rejects.toThrow(
+      `timeoutMs must be a number of milliseconds of at least 1, or Infinity, got ${String(timeoutMs)}`,
+    );
+  });
+
+  it('gives up after a timeout of 1 ms with an error naming the transaction, the operation and the limit', async () => {
+    const { vip } = pushService({ t000000000000012: [{ status: '7001' }] });
+    const error = await vip.waitForPush('t000000000000012', { timeoutMs: 1, intervalMs: 5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VipTimeoutError);
+    expect(error).toMatchObject({ operation: 'waitForPush', timeoutMs: 1 });
+    expect((error as Error).message).toMatch(/^push transaction t000000000000012 was not final after 1 ms/);
+  });
+
+  it('says an abort is an abort, before and during the wait, with the reason as cause', async () => {
+    const { vip } = pushService({ t000000000000013: [{ status: '7001' }] });
+    const before = await vip.waitForPush('t000000000000013', { signal: AbortSignal.abort('early') }).catch((e: unknown) => e);
+    expect(before).toMatchObject({ name: 'VipAbortError', operation: 'waitForPush', cause: 'early' });
+    expect((before as Error).message).toMatch(/^waitForPush was aborted/);
+    const controller = new AbortController();
+    const during = vip.waitForPush('t000000000000013', { signal: controller.signal, intervalMs: 5 }).catch((e: unknown) => e);
+    setTimeout(() => controller.abort('late'), 20);
+    expect(await during).toMatchObject({ name: 'VipAbortError', operation: 'waitForPush', cause: 'late' });
+  });
+
+  it('leaves no timer behind once the wait is over', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const { vip } = pushService({ t000000000000014: [{ status: '7001' }, { status: '7000', extra: APPROVED_EXTRA }] });
+    await vip.waitForPush('t000000000000014', { intervalMs: 5, timeoutMs: 60_000 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(timers()).toBe(before);
+  });
+
+  it('polls each wait at its own pace: a slow wait does not hold back a fast one, and is not polled with it early', async () => {
+    const { vip, polls } = pushService({
+      slow000000000001: [{ status: '7001' }],
+      fast000000000001: [{ status: '7001' }, { status: '7001' }, { status: '7001' }, { status: '7000', extra: APPROVED_EXTRA }],
+    });
+    // The fast wait starts first, so the slow one is the last to be scheduled: its far deadline must not win.
+    const fast = vip.waitForPush('fast000000000001', { intervalMs: 20 });
+    const slow = vip.waitForPush('slow000000000001', { intervalMs: 5_000, timeoutMs: 20_000 }).catch(() => undefined);
+    await fast;
+    const slowPolls = polls.filter((ids) => ids.includes('slow000000000001')).length;
+    expect(polls.filter((ids) => ids.includes('fast000000000001'))).toHaveLength(4);
+    expect(slowPolls).toBe(1);
+    void slow;
+    await vip.close();
+  });
+
+  it('keeps waiting when a poll answer leaves the transaction out', async () => {
+    let calls = 0;
+    const transport: Transport = {
+      async send(request: SoapHttpRequest) {
+        calls++;
+        const requestId = /<vip:requestId>([^<]+)</.exec(request.body)?.[1];
+        const inner =
+          calls === 1
+            ? '<transactionStatus><transactionId>other00000000001</transactionId><status>7002</status><statusMessage>x</statusMessage></transactionStatus>'
+            : `<transactionStatus><transactionId>t000000000000015</transactionId><status>7000</status><statusMessage>ok</statusMessage>${APPROVED_EXTRA}</transactionStatus>`;
+        return { status: 200, headers: { 'content-type': 'text/xml' }, body: envelope(requestId, '0000', inner) };
+      },
+    };
+    const vip = new VipClient({ transport });
+    await expect(vip.waitForPush('t000000000000015', { intervalMs: 5 })).resolves.toMatchObject({ status: '7000' });
+    expect(calls).toBe(2);
+  });
+
+  it('never polls a transaction again while its poll is still on the way', async () => {
+    const inFlight = new Map<string, number>();
+    let overlap = false;
+    const transport: Transport = {
+      async send(request: SoapHttpRequest) {
+        const requestId = /<vip:requestId>([^<]+)</.exec(request.body)?.[1];
+        const ids = [...request.body.matchAll(/<vip:transactionId>([^<]+)</g)].map((m) => m[1] as string);
+        for (const id of ids) {
+          if ((inFlight.get(id) ?? 0) > 0) overlap = true;
+          inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        for (const id of ids) inFlight.set(id, (inFlight.get(id) ?? 1) - 1);
+        const pending = ids
+          .map(
+            (id) =>
+              `<transactionStatus><transactionId>${id}</transactionId><status>7001</status><statusMessage>p</statusMessage></transactionStatus>`,
+          )
+          .join('');
+        return { status: 200, headers: { 'content-type': 'text/xml' }, body: envelope(requestId, '0000', pending) };
+      },
+    };
+    const vip = new VipClient({ transport, retry: false });
+    const waits = ['t000000000000016', 't000000000000017'].map((id) =>
+      vip.waitForPush(id, { intervalMs: 5, timeoutMs: 300 }).catch((error: unknown) => error),
+    );
+    const outcomes = await Promise.all(waits);
+    expect(outcomes.every((outcome) => outcome instanceof VipTimeoutError)).toBe(true);
+    expect(overlap).toBe(false);
   });
 });

@@ -29,3 +29,29 @@ describe('toFramingError', () => {
     expect(toFramingError(fromProxy, URL_, context)).toBeUndefined();
   });
 });
+
+describe('httpParserReason', () => {
+  const hpe = (reason: unknown) => Object.assign(new Error('Parse Error'), { code: 'HPE_INVALID_CHUNK_SIZE', reason });
+
+  it("reads node:http's HPE_ codes with their reason, and the code when the reason is missing or empty", () => {
+    expect(httpParserReason(hpe('Invalid character in chunk size'))).toBe('Invalid character in chunk size');
+    expect(httpParserReason(hpe(''))).toBe('HPE_INVALID_CHUNK_SIZE');
+    expect(httpParserReason(hpe(undefined))).toBe('HPE_INVALID_CHUNK_SIZE');
+    expect(httpParserReason(hpe(42))).toBe('HPE_INVALID_CHUNK_SIZE');
+    expect(httpParserReason(hpe('r'.repeat(300)))).toBe('r'.repeat(200));
+    expect(httpParserReason(Object.assign(new Error('x'), { code: 'ECONNRESET', reason: 'no' }))).toBeUndefined();
+  });
+
+  it('looks four causes deep and no further, so a cycle of causes ends', () => {
+    const nested = (depth: number): Error => {
+      let error: Error = parserError('Invalid header value char');
+      for (let i = 0; i < depth; i++) error = new Error(`wrapper ${i}`, { cause: error });
+      return error;
+    };
+    expect(httpParserReason(nested(3))).toBe('Invalid header value char');
+    expect(httpParserReason(nested(4))).toBeUndefined();
+    const cycle = new Error('a');
+    cycle.cause = new Error('b', { cause: cycle });
+    expect(httpParserReason(cycle)).toBeUndefined();
+  });
+});
