@@ -29,6 +29,7 @@ export function watchAbort(signal: AbortSignal, callback: () => void): () => voi
     };
     watchers = { callbacks, listener };
     watchersBySignal.set(signal, watchers);
+    // Stryker disable next-line BooleanLiteral: an AbortSignal fires once, so `once` only documents the intent
     signal.addEventListener('abort', listener, { once: true });
   }
   const { callbacks, listener } = watchers;

@@ -152,11 +152,14 @@ describe('sleep', () => {
     const error = await outcome;
     expect(error).toBeInstanceOf(VipAbortError);
     expect(error).toMatchObject({ cause: 'shutting down', operation: 'getUserInfo', requestId: 'r1', attempts: 2 });
+    expect((error as Error).message).toBe('The call was aborted while waiting to retry (getUserInfo, requestId r1, 2 attempts)');
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('rejects immediately when the signal has already fired', async () => {
-    await expect(sleep(60_000, AbortSignal.abort('gone'))).rejects.toBeInstanceOf(VipAbortError);
+    await expect(sleep(60_000, AbortSignal.abort('gone'))).rejects.toThrow(
+      new VipAbortError('The call was aborted while waiting to retry'),
+    );
   });
 
   it('removes its abort listener once the wait is over', async () => {
