@@ -61,9 +61,12 @@ const servers = new WeakMap<URL, Server>();
 
 function serverOf(url: URL): Server {
   let server = servers.get(url);
+  // Stryker disable next-line ConditionalExpression: a cache; taking the URL apart again gives the same server
   if (server === undefined) {
     const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-    server = { address: url.hostname.replace(/^\[|\]$/g, ''), port };
+    // An IPv6 host name comes in brackets ([::1]); the attribute holds the address alone.
+    const address = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    server = { address, port };
     servers.set(url, server);
   }
   return server;

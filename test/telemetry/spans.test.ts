@@ -65,7 +65,18 @@ describe('the span of a call', () => {
       'server.port': 8443,
     });
     expect(otel.span('QueryService/getServerTime').attributes['rpc.method']).toBe('QueryService/getServerTime');
+    expect(otel.span('QueryService/getServerTime').attributes).toMatchObject({ 'server.address': 'vip.example.test', 'server.port': 8443 });
     expect(otel.span('ManagementService/deleteUser').attributes['vip.request_id']).toBe('Ticket_4711');
+  });
+
+  it.each([
+    ['http://[::1]', '::1', 80],
+    ['http://127.0.0.1', '127.0.0.1', 80],
+    ['https://[2001:db8::1]:9443', '2001:db8::1', 9443],
+  ])('names the server of %s without brackets and with its default port', async (endpoint, address, port) => {
+    const { vip } = fakeClient(undefined, { ...traced, endpoint, allowInsecureHttp: true });
+    await vip.getServerTime({});
+    expect(otel.span('QueryService/getServerTime').attributes).toMatchObject({ 'server.address': address, 'server.port': port });
   });
 
   it('counts 6040 (push sent), a poll finding 7001 and a risky evaluateRisk (6009) as results, not errors', async () => {
@@ -132,6 +143,21 @@ describe('a failed call', () => {
         }),
       ),
       call: (vip) => vip.authenticateUser({ userId: 'alice', otpAuthData: { otp: '123456' } }),
+    },
+    'a VIP status that VIP does not document': {
+      error: '6FFF',
+      status: '6FFF',
+      attempts: 1,
+      description: 'VIP status 6FFF: an undocumented status',
+      transport: scripted((r) =>
+        vipResponse('GetUserInfoResponse', requestIdOf(r.body), '', { status: '6FFF', statusMessage: 'New thing for alice' }),
+      ),
+    },
+    'a SOAP Fault with a long code': {
+      error: 'VipSoapFaultError',
+      attempts: 1,
+      description: `SOAP Fault S:${'x'.repeat(62)}`,
+      transport: scripted(() => ({ status: 500, body: soapFault(`S:${'x'.repeat(100)}`, 'boom') })),
     },
     'an HTTP error': {
       error: 'VipHttpError',
