@@ -68,6 +68,7 @@ function isNameEnd(code: number): boolean {
 /** The end of the name starting at `from`. */
 function nameEnd(xml: string, from: number): number {
   let i = from;
+  // Stryker disable next-line EqualityOperator: one step past the end reads NaN, which is no name end, and stops there
   while (i < xml.length && !isNameEnd(xml.charCodeAt(i))) i++;
   return i;
 }
@@ -85,6 +86,7 @@ function localName(xml: string, from: number, to: number): string {
  */
 function tagEnd(xml: string, from: number): number {
   let quote = 0;
+  // Stryker disable next-line EqualityOperator: one step past the end reads NaN, which matches nothing
   for (let i = from; i < xml.length; i++) {
     const code = xml.charCodeAt(i);
     if (quote !== 0) {
@@ -98,9 +100,15 @@ function tagEnd(xml: string, from: number): number {
   return -1;
 }
 
+/** True when the tag that {@link tagEnd} ended at `close` is an empty-element tag (`/>`): it has no content. */
+function isEmptyElementTag(xml: string, close: number): boolean {
+  return xml.charCodeAt(close) === 0x3e && xml.charCodeAt(close - 1) === 0x2f;
+}
+
 /**
  * Where the content of a secret element named `local` ends (the `<` of its end tag), skipping comments, CDATA and
- * nested markup, or `xml.length` when the body ends first.
+ * nested markup, or `xml.length` when the body ends first. A start tag of the same name counts as nested even when
+ * another tag interrupts it, so a malformed body is masked further rather than less.
  */
 function secretEnd(xml: string, from: number, local: string): number {
   let depth = 0;
@@ -110,15 +118,17 @@ function secretEnd(xml: string, from: number, local: string): number {
     if (lt === -1) return xml.length;
     if (xml.startsWith('<!--', lt) || xml.startsWith('<![CDATA[', lt)) {
       const terminator = xml.charCodeAt(lt + 2) === 0x2d ? '-->' : ']]>';
+      // Past `<!--`, so `<!-->` does not end the comment it opens.
       const end = xml.indexOf(terminator, lt + 4);
       if (end === -1) return xml.length;
+      // Stryker disable next-line ArithmeticOperator: restarting up to three characters early cannot meet a tag name
       position = end + 3;
       continue;
     }
     const closing = xml.charCodeAt(lt + 1) === 0x2f;
     const start = closing ? lt + 2 : lt + 1;
     const end = nameEnd(xml, start);
-    const sameName = end > start && localName(xml, start, end) === local;
+    const sameName = localName(xml, start, end) === local;
     if (closing) {
       if (sameName && depth-- === 0) return lt;
       position = end;
@@ -126,8 +136,8 @@ function secretEnd(xml: string, from: number, local: string): number {
     }
     const close = tagEnd(xml, end);
     if (close === -1) return xml.length;
-    if (sameName && xml.charCodeAt(close) === 0x3e && xml.charCodeAt(close - 1) !== 0x2f) depth++;
-    position = xml.charCodeAt(close) === 0x3e ? close + 1 : close;
+    if (sameName && !isEmptyElementTag(xml, close)) depth++;
+    position = close;
   }
 }
 
@@ -145,22 +155,20 @@ export function redactXml(xml: string, scope: RedactionScope): string {
     if (lt === -1) break;
     const start = lt + 1;
     const end = nameEnd(xml, start);
-    if (end === start || !names.has(localName(xml, start, end))) {
-      position = Math.max(end, start);
-      continue;
-    }
+    position = end;
+    const local = localName(xml, start, end);
+    if (!names.has(local)) continue;
     const close = tagEnd(xml, end);
-    if (close !== -1 && xml.charCodeAt(close) === 0x3e && xml.charCodeAt(close - 1) === 0x2f) {
-      position = close + 1;
+    if (isEmptyElementTag(xml, close)) {
+      // Past the tag, not just its name: its quoted attributes may hold `<`, which must not be scanned again.
+      position = close;
       continue;
     }
     // An unterminated start tag of a secret element: whatever follows may be its value.
     const contentStart = close === -1 ? xml.length : xml.charCodeAt(close) === 0x3e ? close + 1 : close;
-    const contentEnd = close === -1 ? xml.length : secretEnd(xml, contentStart, localName(xml, start, end));
     out += `${xml.slice(copied, contentStart)}${REDACTED}`;
-    copied = contentEnd;
-    position = contentEnd;
-    if (position >= xml.length) break;
+    copied = secretEnd(xml, contentStart, local);
+    position = copied;
   }
-  return copied === 0 ? xml : out + xml.slice(copied);
+  return out + xml.slice(copied);
 }

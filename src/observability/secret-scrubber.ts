@@ -19,11 +19,10 @@ const NAMED_REFERENCES: Readonly<Record<string, string>> = { '&': 'amp', '<': 'l
 /**
  * A pattern matching the value with each markup character written in any of the ways XML and HTML allow (named
  * entity, decimal or hexadecimal reference, any mix of them, as escapers differ: `&quot;` with `&#39;`, `&#x27;`,
- * `&#039;`...), or `undefined` when the value holds no such character. Each alternative sits in an atomic group
- * (lookahead plus back-reference), so the pattern never backtracks into it: the cost stays linear in the text.
+ * `&#039;`...). Each alternative sits in an atomic group (lookahead plus back-reference), so the pattern never
+ * backtracks into it: the cost stays linear in the text. Built for values that hold such a character.
  */
-function escapedPattern(secret: string): RegExp | undefined {
-  if (!/[&<>"']/.test(secret)) return undefined;
+function escapedPattern(secret: string): RegExp {
   let group = 0;
   let source = '';
   for (const character of secret) {
@@ -35,9 +34,15 @@ function escapedPattern(secret: string): RegExp | undefined {
     const code = character.charCodeAt(0);
     const hex = code.toString(16).replace(/[a-f]/g, (digit) => `[${digit}${digit.toUpperCase()}]`);
     group++;
-    source += `(?=(&${name};|&#0*${code};|&#[xX]0*${hex};|${character === '&' ? '&' : `\\${character}`}))(?:\\${group})`;
+    // The raw character is escaped too: `\&`, `\<`, `\"`... are identity escapes outside unicode mode.
+    source += `(?=(&${name};|&#0*${code};|&#[xX]0*${hex};|\\${character}))(?:\\${group})`;
   }
   return new RegExp(source, 'g');
+}
+
+/** True when the value holds a character that markup escaping rewrites. */
+function hasMarkupCharacter(secret: string): boolean {
+  return /[&<>"']/.test(secret);
 }
 
 /** Scrubs the secret values of one call. */
@@ -45,27 +50,21 @@ export class SecretScrubber {
   readonly #forms: string[];
   readonly #shortForms: string[];
   readonly #patterns: RegExp[];
-  readonly #shortPatterns: RegExp[] = [];
+  readonly #shortPatterns: RegExp[];
 
-  /** @param secrets The secret values the request carried (OTPs, PINs, temporary passwords, passwords). */
+  /**
+   * @param secrets The secret values the request carried (OTPs, PINs, temporary passwords, passwords). The
+   * contracts give every secret type a minimum length of at least 1, so none is empty.
+   */
   constructor(secrets: readonly string[]) {
-    const forms = new Set<string>();
-    this.#patterns = [];
-    for (const secret of secrets) {
-      if (secret === '') continue;
-      for (const form of literalForms(secret)) forms.add(form);
-      const pattern = escapedPattern(secret);
-      if (pattern !== undefined) (secret.length < SHORTEST_REPLACED ? this.#shortPatterns : this.#patterns).push(pattern);
-    }
     // Longest first, so a value that contains another is replaced whole.
-    const sorted = [...forms].sort((a, b) => b.length - a.length);
-    this.#forms = sorted.filter((form) => form.length >= SHORTEST_REPLACED);
-    this.#shortForms = sorted.filter((form) => form.length < SHORTEST_REPLACED);
-  }
-
-  /** True when there is nothing to scrub. */
-  get empty(): boolean {
-    return this.#forms.length + this.#shortForms.length + this.#patterns.length + this.#shortPatterns.length === 0;
+    const forms = [...new Set(secrets.flatMap(literalForms))].sort((a, b) => b.length - a.length);
+    // Stryker disable next-line ConditionalExpression: a short form listed here too is met first by the short forms' check, which drops the whole text
+    this.#forms = forms.filter((form) => form.length >= SHORTEST_REPLACED);
+    this.#shortForms = forms.filter((form) => form.length < SHORTEST_REPLACED);
+    const escapable = secrets.filter(hasMarkupCharacter);
+    this.#patterns = escapable.filter((secret) => secret.length >= SHORTEST_REPLACED).map(escapedPattern);
+    this.#shortPatterns = escapable.filter((secret) => secret.length < SHORTEST_REPLACED).map(escapedPattern);
   }
 
   /** `text` with every occurrence of a secret replaced by `[REDACTED]`; text holding a very short secret is dropped whole. */
@@ -73,7 +72,7 @@ export class SecretScrubber {
     for (const form of this.#shortForms) if (text.includes(form)) return REDACTED;
     for (const pattern of this.#shortPatterns) if (text.search(pattern) !== -1) return REDACTED;
     let out = text;
-    for (const form of this.#forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+    for (const form of this.#forms) out = out.replaceAll(form, REDACTED);
     for (const pattern of this.#patterns) out = out.replace(pattern, REDACTED);
     return out;
   }
@@ -84,16 +83,18 @@ export class SecretScrubber {
    * @returns The same error.
    */
   scrubError<E>(error: E): E {
-    if (!this.empty) this.#scrubObject(error, new Set());
+    this.#scrubObject(error, new Set());
     return error;
   }
 
   #scrubObject(target: unknown, seen: Set<unknown>): void {
-    if (typeof target !== 'object' || target === null || seen.has(target)) return;
+    // Primitives (and null) have no fields to scrub; `Object(x) === x` only for objects and functions.
+    if (Object(target) !== target || seen.has(target)) return;
     seen.add(target);
     const record = target as Record<string, unknown>;
     if (target instanceof Error) {
       assign(record, 'message', this.scrub(target.message));
+      // An object made from Error.prototype without the constructor has no stack.
       if (typeof target.stack === 'string') assign(record, 'stack', this.scrub(target.stack));
       this.#scrubObject(target.cause, seen);
     }
@@ -107,7 +108,6 @@ export class SecretScrubber {
 
 /** Replaces a field; a frozen or read-only field of a foreign error is left alone rather than failing the call. */
 function assign(record: Record<string, unknown>, key: string, value: string): void {
-  if (record[key] === value) return;
   try {
     record[key] = value;
   } catch {

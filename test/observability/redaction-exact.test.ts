@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED, type VipResponseEvent } from 'vip-user-services';
 import { fakeClient } from '../client/fake-transport.js';
+import { requestIdOf, vipResponse } from '../helpers/soap-fixtures.js';
 
 const R = REDACTED;
 
@@ -50,6 +51,14 @@ describe('redaction masks the content of secret elements and nothing else', () =
     ['a bare < and an empty name', 'a < b <>< otp>1</otp>', 'a < b <>< otp>1</otp>'],
     ['a comment that mentions a secret', '<!-- <otp> -->x', `<!-- <otp>${R}`],
     ['a secret right at the end', 'x<otp>', `x<otp>${R}`],
+    ['a < right after the name', '<otp<pin>1234</pin>', `<otp${R}`],
+    ['an empty-element tag interrupted before its >', '<otp/<b>1234</otp>k', `<otp/${R}</otp>k`],
+    ['markup quoted in an empty-element tag', '<otp a="<pin>"/>keep<b/>', '<otp a="<pin>"/>keep<b/>'],
+    ['text that looks like an end tag without its <', '<otp>x/otp 123</otp>k', `<otp>${R}</otp>k`],
+    ['a comment written <!-->, which does not end itself', '<otp><!-->1</otp>--></otp>k', `<otp>${R}</otp>k`],
+    ['CDATA holding markup before an end tag', '<otp><![CDATA[<x></otp>]]>1</otp>k', `<otp>${R}</otp>k`],
+    ['a nested start tag interrupted by another tag', '<otp>1<otp<b></otp>2</otp>k', `<otp>${R}</otp>k`],
+    ['another start tag interrupted by the end tag', '<otp>1<b</otp>2</otp>k', `<otp>${R}</otp>2</otp>k`],
   ])('%s', async (_what, body, expected) => {
     expect(await seenByHook(body)).toBe(expected);
   });
@@ -80,6 +89,10 @@ describe('the secret values a call sent are scrubbed from what comes back', () =
     ['with decimal references and leading zeros', 'A<b>&"\'1', 'A&#60;b&#0062;&#38;&#34;&#39;1'],
     ['with hexadecimal references in either case', 'A<b>&"\'1', 'A&#x3C;b&#x3e;&#X26;&#x22;&#x0027;1'],
     ['with references mixed with raw characters', 'A<b>&"\'1', 'A<b&gt;&"&#39;1'],
+    ['made only of markup characters, escaped', '<>&"', '&lt;&gt;&amp;&quot;'],
+    ['with a raw & beside an escaped quote', 'a&b"c1', 'a&b&quot;c1'],
+    ['four characters long, the shortest replaced in place', 'Ab12', 'xAb12y'],
+    ['four characters long with markup, escaped', 'A<1"', 'A&lt;1&quot;'],
   ])('%s', async (_what, pin, reflection) => {
     const error = await errorAfterReflecting(pin, reflection);
     expect(error.bodyExcerpt).toBe(`<p>got ${R} here</p>`.replace(`got ${R}`, reflection.startsWith('x') ? `got x${R}y` : `got ${R}`));
@@ -113,6 +126,38 @@ describe('the secret values a call sent are scrubbed from what comes back', () =
         );
       expect(error.bodyExcerpt).toBe(dropped ? R : reflection);
     }
+  });
+
+  it('replaces every escaped reflection in a text, not only the first', async () => {
+    const error = await errorAfterReflecting('Ab<12', 'Ab&lt;12 and Ab&#60;12');
+    expect(error.bodyExcerpt).toBe(`<p>got ${R} and ${R} here</p>`);
+  });
+
+  it('scrubs the message and stack of a status error whose message quotes the secret', async () => {
+    const { vip } = fakeClient((request) =>
+      vipResponse('AuthenticateUserResponse', requestIdOf(request.body), '', { status: '6009', statusMessage: 'PIN Ab1234 refused' }),
+    );
+    const error = await vip.authenticateUser({ userId: 'alice', otpAuthData: { otp: '918273' }, pin: 'Ab1234' }).then(
+      () => expect.fail('expected the call to fail'),
+      (caught: Error & { statusMessage?: string }) => caught,
+    );
+    expect(error.statusMessage).toBe(`PIN ${R} refused`);
+    expect(error.message).toMatch(/^\[6009\] PIN \[REDACTED\] refused/);
+    expect(error.stack).toContain(`PIN ${R} refused`);
+    expect(error.stack).not.toContain('Ab1234');
+  });
+
+  it('scrubs a cause made from Error.prototype without a stack, and fields holding null', async () => {
+    const cause = Object.assign(Object.create(Error.prototype) as Error, { message: 'reset after Ab1234', code: null, note: 'Ab1234' });
+    const { vip } = fakeClient(() => Promise.reject(cause));
+    const error = await vip.authenticateUser({ userId: 'alice', otpAuthData: { otp: '918273' }, pin: 'Ab1234' }).then(
+      () => expect.fail('expected the call to fail'),
+      (caught: Error) => caught,
+    );
+    expect(error.name).toBe('VipConnectionError');
+    expect(error.cause).toBe(cause);
+    expect(cause).toEqual(expect.objectContaining({ message: `reset after ${R}`, code: null, note: R }));
+    expect(cause.stack).toBeUndefined();
   });
 
   it('leaves texts without the secret as they are', async () => {
