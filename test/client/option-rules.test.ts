@@ -33,6 +33,8 @@ describe('unknown option names', () => {
     [{ retry: { attempts: 2 } }, 'retry.attempts is not an option; did you mean maxAttempts?'],
     [{ hooks: { onResponce: () => undefined } }, 'hooks.onResponce is not an option; did you mean onResponse?'],
     [{ endpoints: { query: 'https://vip.example/q' } }, 'endpoints.query is not an option; did you mean Query?'],
+    [{ retyr: 1 }, 'retyr is not an option; did you mean retry?'],
+    [{ endpointz: 1 }, 'endpointz is not an option; did you mean endpoint?'],
   ])('refuses an unknown name, naming the nearest known option: %#', (options, message) => {
     const transport = 'tls' in options || 'proxy' in options ? {} : { transport: new FakeTransport() };
     expect(configurationError({ ...transport, ...options }).message).toBe(message);
@@ -40,6 +42,17 @@ describe('unknown option names', () => {
 
   it('lists the known options when nothing is close', () => {
     expect(configurationError({ zzzzzzzz: 1 }).message).toMatch(/^zzzzzzzz is not an option; the known options are endpoint, endpoints, /);
+  });
+
+  it('suggests nothing when the only near name is three edits away', () => {
+    expect(configurationError({ retryXYZ: 1 }).message).toMatch(/^retryXYZ is not an option; the known options are endpoint, /);
+  });
+
+  it('quotes a name that is not a plain identifier, cut to 64 characters', () => {
+    expect(configurationError({ 'x y': 1 }).message).toMatch(/^"x y" is not an option; /);
+    expect(configurationError({ ['a b'.repeat(30)]: 1 }).message).toMatch(
+      new RegExp(`^"${'a b'.repeat(30).slice(0, 64)}" is not an option; `),
+    );
   });
 
   it('refuses unknown call options before sending', async () => {
@@ -74,6 +87,8 @@ describe('values', () => {
     [{ allowInsecureHttp: 'yes' }, 'allowInsecureHttp must be true or false'],
     [{ retry: { maxAttempts: 0 } }, 'retry.maxAttempts must be an integer of at least 1, got 0'],
     [{ onBehalfOfAccountId: 'a b' }, 'onBehalfOfAccountId must be 3 to 50 letters and digits'],
+    [{ retry: null }, 'retry must be an object'],
+    [{ endpoint: 42 }, 'endpoint must be a URL string or a URL'],
   ])('refuses %j', (options, message) => {
     expect(configurationError(options).message).toBe(message);
   });
@@ -105,6 +120,10 @@ describe('endpoints', () => {
     );
     expect(new VipClient({ transport: transport(), endpoint: 'http://localhost:8080' }).config.endpoint).toBe('http://localhost:8080/');
     expect(new VipClient({ transport: transport(), endpoint: 'http://[::1]:8080' }).config.endpoint).toBe('http://[::1]:8080/');
+    expect(new VipClient({ transport: transport(), endpoint: 'http://app.localhost:8080' }).config.endpoint).toBe(
+      'http://app.localhost:8080/',
+    );
+    expect(new VipClient({ transport: transport(), endpoint: 'http://127.10.20.30' }).config.endpoint).toBe('http://127.10.20.30/');
   });
 
   it('refuses plain http to another host unless allowInsecureHttp is set', () => {
@@ -139,6 +158,14 @@ describe('endpoints', () => {
     ['not a url', 'endpoint is not a valid absolute URL'],
     ['https://user:secret@vip.example', 'endpoint must not hold credentials'],
     ['https://vip.example/?x=1', 'endpoint must not have a query or a fragment'],
+    ['https://user@vip.example', 'endpoint must not hold credentials'],
+    ['https://:secret@vip.example', 'endpoint must not hold credentials'],
+    ['https://vip.example/#part', 'endpoint must not have a query or a fragment'],
+    [
+      'http://127.0.0.1.example.com',
+      'endpoint is plain http: to 127.0.0.1.example.com, which would send one-time codes unencrypted; use https:, or set ' +
+        'allowInsecureHttp: true for a test server that is not on this machine',
+    ],
   ])('refuses %s', (endpoint, message) => {
     expect(configurationError({ transport: transport(), endpoint }).message).toBe(message);
   });
