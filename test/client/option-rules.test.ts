@@ -97,16 +97,24 @@ describe('values', () => {
 describe('how requests travel', () => {
   const dispatcher = { dispatch: () => true } as never;
   it.each([
-    [{ tls, dispatcher }, /^tls cannot be combined with dispatcher: .* \(give the client certificate to your dispatcher instead\)$/],
-    [{ tls, fetch: globalThis.fetch }, /^tls cannot be combined with fetch/],
-    [{ tls, transport: new FakeTransport() }, /^tls cannot be combined with transport/],
-    [{ proxy: 'http://proxy.example:3128', fetch: globalThis.fetch }, /^proxy cannot be combined with fetch/],
-    [{ connections: 8, dispatcher }, /^connections cannot be combined with dispatcher/],
-    [{ fetch: globalThis.fetch, transport: new FakeTransport() }, /^give only one of transport, fetch$/],
-    [{ transport: { send: 'no' } }, /^transport must be an object with a send\(\) method$/],
-    [{ transport: { send: () => undefined, close: 1 } }, /^transport.close must be a function when given$/],
-    [{ fetch: 'fetch' }, /^fetch must be a function$/],
-  ])('refuses %s', (options, message) => {
+    [
+      'tls with dispatcher',
+      { tls, dispatcher },
+      /^tls cannot be combined with dispatcher: .* \(give the client certificate to your dispatcher instead\)$/,
+    ],
+    ['tls with fetch', { tls, fetch: globalThis.fetch }, /^tls cannot be combined with fetch/],
+    ['tls with transport', { tls, transport: new FakeTransport() }, /^tls cannot be combined with transport/],
+    ['proxy with fetch', { proxy: 'http://proxy.example:3128', fetch: globalThis.fetch }, /^proxy cannot be combined with fetch/],
+    ['connections with dispatcher', { connections: 8, dispatcher }, /^connections cannot be combined with dispatcher/],
+    ['fetch with transport', { fetch: globalThis.fetch, transport: new FakeTransport() }, /^give only one of transport, fetch$/],
+    ['a transport whose send is no function', { transport: { send: 'no' } }, /^transport must be an object with a send\(\) method$/],
+    [
+      'a transport whose close is no function',
+      { transport: { send: () => undefined, close: 1 } },
+      /^transport.close must be a function when given$/,
+    ],
+    ['a fetch that is no function', { fetch: 'fetch' }, /^fetch must be a function$/],
+  ])('refuses %s', (_what, options, message) => {
     expect(configurationError(options).message).toMatch(message);
   });
 });
