@@ -1,38 +1,70 @@
 /**
- * `npm run test:mutation [-- stryker options]`: runs StrykerJS (incremental by default, see stryker.config.json; pass
- * `--force` for a full run), then fails when any mutated file scores under 90%, which Stryker's own `break` only
- * checks for the total. Mutants marked with a `Stryker disable` comment (the equivalent ones, listed in
+ * `npm run test:mutation [-- stryker options]`: runs StrykerJS over both mutated sets, incrementally by default
+ * (pass `--force` for a full run), then fails when any mutated file scores under 90%, which Stryker's own `break`
+ * only checks for a set's total. Mutants marked with a `Stryker disable` comment (the equivalent ones, listed in
  * test/mutation/README.md) do not count.
+ *
+ * The sets: the SDK's safety logic with the SDK's suites (`stryker.config.json`), and the bulk jobs' journal with the
+ * CLI's bulk suites (`stryker.cli.config.json`). Each keeps its own baseline, so neither set's tests are run against
+ * the other's mutants. `--set sdk` or `--set cli` runs one of them.
  */
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 const THRESHOLD = 90;
+const SETS = {
+  sdk: { config: 'stryker.config.json', report: 'reports/mutation/mutation.json' },
+  cli: { config: 'stryker.cli.config.json', report: 'reports/mutation/cli.json' },
+};
+
+const { values, tokens } = parseArgs({ options: { set: { type: 'string' } }, strict: false, tokens: true });
+const chosen = values.set === undefined ? Object.keys(SETS) : [values.set];
+for (const name of chosen) {
+  if (!Object.hasOwn(SETS, name)) {
+    console.error(`--set must be one of ${Object.keys(SETS).join(', ')}, not ${JSON.stringify(name)}`);
+    process.exit(2);
+  }
+}
+// Everything but --set goes to Stryker as given (for example --force, or --concurrency 1).
+const strykerArgs = [];
+for (const token of tokens) {
+  if (token.kind === 'option' && token.name === 'set') continue;
+  strykerArgs.push(token.kind === 'option' ? token.rawName : token.value);
+}
+
 // The package exports no bin path; its package.json locates it.
 const stryker = join(dirname(createRequire(import.meta.url).resolve('@stryker-mutator/core/package.json')), 'bin/stryker.js');
-const run = spawnSync(process.execPath, [stryker, 'run', ...process.argv.slice(2)], { stdio: 'inherit' });
-if (run.status !== 0) process.exit(run.status ?? 1);
-
-const report = JSON.parse(await readFile(new URL('../reports/mutation/mutation.json', import.meta.url), 'utf8'));
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 let failed = false;
 const rows = [];
-for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
-  const detected = mutants.filter((mutant) => DETECTED.has(mutant.status)).length;
-  const undetected = mutants.filter((mutant) => UNDETECTED.has(mutant.status)).length;
-  const total = detected + undetected;
-  const score = total === 0 ? 100 : (100 * detected) / total;
-  if (score < THRESHOLD) failed = true;
-  rows.push(
-    `${score < THRESHOLD ? 'FAIL' : 'ok  '} ${score.toFixed(1).padStart(5)}%  ${String(detected).padStart(4)}/${String(total).padEnd(4)} ${file}`,
-  );
+for (const name of chosen) {
+  const { config, report: reportPath } = SETS[name];
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [stryker, 'run', config, ...strykerArgs], { stdio: 'inherit' });
+  console.log(`mutation set ${name}: stryker exited ${run.status} after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (run.status !== 0) {
+    failed = true;
+    continue;
+  }
+  const report = JSON.parse(await readFile(new URL(`../${reportPath}`, import.meta.url), 'utf8'));
+  for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const detected = mutants.filter((mutant) => DETECTED.has(mutant.status)).length;
+    const undetected = mutants.filter((mutant) => UNDETECTED.has(mutant.status)).length;
+    const total = detected + undetected;
+    const score = total === 0 ? 100 : (100 * detected) / total;
+    if (score < THRESHOLD) failed = true;
+    rows.push(
+      `${score < THRESHOLD ? 'FAIL' : 'ok  '} ${score.toFixed(1).padStart(5)}%  ${String(detected).padStart(4)}/${String(total).padEnd(4)} ${file}`,
+    );
+  }
 }
 console.log(`mutation score per file (threshold ${THRESHOLD}%):\n${rows.join('\n')}`);
 if (failed) {
-  console.error(`mutation: at least one file scores under ${THRESHOLD}%`);
+  console.error(`mutation: a set failed to run, or a file scores under ${THRESHOLD}%`);
   process.exitCode = 1;
 }
