@@ -57,6 +57,7 @@ describe('redaction masks the content of secret elements and nothing else', () =
     ['text that looks like an end tag without its <', '<otp>x/otp 123</otp>k', `<otp>${R}</otp>k`],
     ['a comment written <!-->, which does not end itself', '<otp><!-->1</otp>--></otp>k', `<otp>${R}</otp>k`],
     ['CDATA holding markup before an end tag', '<otp><![CDATA[<x></otp>]]>1</otp>k', `<otp>${R}</otp>k`],
+    ['CDATA holding text, then an end tag', '<otp><![CDATA[x</otp>]]>1</otp>k', `<otp>${R}</otp>k`],
     ['a nested start tag interrupted by another tag', '<otp>1<otp<b></otp>2</otp>k', `<otp>${R}</otp>k`],
     ['another start tag interrupted by the end tag', '<otp>1<b</otp>2</otp>k', `<otp>${R}</otp>2</otp>k`],
   ])('%s', async (_what, body, expected) => {
@@ -129,8 +130,9 @@ describe('the secret values a call sent are scrubbed from what comes back', () =
   });
 
   it('replaces every escaped reflection in a text, not only the first', async () => {
-    const error = await errorAfterReflecting('Ab<12', 'Ab&lt;12 and Ab&#60;12');
-    expect(error.bodyExcerpt).toBe(`<p>got ${R} and ${R} here</p>`);
+    // Three, as an error's excerpt is scrubbed twice: when it is cut, and with the rest of the error.
+    const error = await errorAfterReflecting('Ab<12', 'Ab&lt;12, Ab&#60;12 and Ab&#x3c;12');
+    expect(error.bodyExcerpt).toBe(`<p>got ${R}, ${R} and ${R} here</p>`);
   });
 
   it('scrubs the message and stack of a status error whose message quotes the secret', async () => {
@@ -158,6 +160,17 @@ describe('the secret values a call sent are scrubbed from what comes back', () =
     expect(error.cause).toBe(cause);
     expect(cause).toEqual(expect.objectContaining({ message: `reset after ${R}`, code: null, note: R }));
     expect(cause.stack).toBeUndefined();
+  });
+
+  it('scrubs the stack of a cause that was already written out with the secret in it', async () => {
+    const cause = new Error('reset after Ab1234');
+    // V8 writes a stack out when it is first read; read now, it holds the message as it was.
+    expect(cause.stack).toContain('reset after Ab1234');
+    const { vip } = fakeClient(() => Promise.reject(cause));
+    await vip.authenticateUser({ userId: 'alice', otpAuthData: { otp: '918273' }, pin: 'Ab1234' }).catch(() => undefined);
+    expect(cause.message).toBe(`reset after ${R}`);
+    expect(cause.stack).toContain(`reset after ${R}`);
+    expect(cause.stack).not.toContain('Ab1234');
   });
 
   it('leaves texts without the secret as they are', async () => {
