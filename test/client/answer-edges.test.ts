@@ -98,8 +98,11 @@ describe('the excerpt of a refused answer', () => {
     expect(error.bodyExcerpt).toBe(`${'x'.repeat(250)}<otp>${REDACTED}`);
   });
 
-  it('shows what follows a secret whose end lies within those characters', async () => {
-    const body = `${'x'.repeat(250)}<otp>${'1'.repeat(900)}</otp>${'y'.repeat(100)}`;
+  it.each([
+    ['text', (text: string) => text],
+    ['bytes (the window is 4 bytes a character, plus the same margin)', (text: string) => new TextEncoder().encode(text)],
+  ])('shows what follows a secret whose end lies within those characters, given as %s', async (_as, encode) => {
+    const body = encode(`${'x'.repeat(250)}<otp>${'1'.repeat(900)}</otp>${'y'.repeat(100)}`);
     const error = await failureOf(() => ({ status: 503, headers: { 'content-type': 'text/plain' }, body }));
     expect(error.bodyExcerpt).toBe(`${'x'.repeat(250)}<otp>${REDACTED}</otp>${'y'.repeat(29)}`);
   });
