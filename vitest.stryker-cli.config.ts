@@ -16,6 +16,7 @@ const config = mergeConfig(
 );
 // mergeConfig concatenates lists; this run takes these suites instead of the base's whole tree.
 config.test.include = [
+  'test/cli/bulk-journal.test.ts',
   'test/cli/bulk-units.test.ts',
   'test/cli/bulk-create.test.ts',
   'test/cli/bulk-credentials.test.ts',

@@ -9,7 +9,7 @@
  * the other's mutants. `--set sdk` or `--set cli` runs one of them.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,14 +44,21 @@ let failed = false;
 const rows = [];
 for (const name of chosen) {
   const { config, report: reportPath } = SETS[name];
-  const started = performance.now();
+  const started = Date.now();
   const run = spawnSync(process.execPath, [stryker, 'run', config, ...strykerArgs], { stdio: 'inherit' });
-  console.log(`mutation set ${name}: stryker exited ${run.status} after ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  if (run.status !== 0) {
-    failed = true;
+  console.log(`mutation set ${name}: stryker exited ${run.status} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (run.status !== 0) failed = true;
+  // Stryker also exits 1 when its own break threshold fails; the report it wrote then still says which files.
+  const reportUrl = new URL(`../${reportPath}`, import.meta.url);
+  const written = await stat(reportUrl).then(
+    (file) => file.mtimeMs >= started,
+    () => false,
+  );
+  if (!written) {
+    rows.push(`FAIL   no report from set ${name}`);
     continue;
   }
-  const report = JSON.parse(await readFile(new URL(`../${reportPath}`, import.meta.url), 'utf8'));
+  const report = JSON.parse(await readFile(reportUrl, 'utf8'));
   for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const detected = mutants.filter((mutant) => DETECTED.has(mutant.status)).length;
     const undetected = mutants.filter((mutant) => UNDETECTED.has(mutant.status)).length;

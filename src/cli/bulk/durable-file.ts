@@ -67,7 +67,7 @@ export class DurableFile {
 
   /** Writes what is pending, waits for every append so far, then closes the file. */
   async close(): Promise<void> {
-    if (this.#pending.length > 0) this.#flushNow();
+    this.#flushNow();
     await this.#flushing;
     clearTimeout(this.#lazy);
     await this.#handle.close();
@@ -97,8 +97,9 @@ export class DurableFile {
       } catch (error) {
         this.#failed ??= error;
         for (const waiter of [...waiters, ...this.#waiters]) waiter.reject(this.#failed);
-        this.#pending = [];
-        this.#waiters = [];
+        // Emptied in place: the loop ends, and no later append reaches them (it fails at once).
+        this.#pending.length = 0;
+        this.#waiters.length = 0;
       }
     }
     this.#flushing = undefined;
