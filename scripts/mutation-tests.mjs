@@ -9,15 +9,15 @@
  * the other's mutants. `--set sdk` or `--set cli` runs one of them.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const THRESHOLD = 90;
 const SETS = {
-  sdk: { config: 'stryker.config.json', report: 'reports/mutation/mutation.json' },
-  cli: { config: 'stryker.cli.config.json', report: 'reports/mutation/cli.json' },
+  sdk: { config: 'stryker.config.json', report: 'reports/mutation/mutation.json', baseline: 'test/mutation/sdk-incremental.json' },
+  cli: { config: 'stryker.cli.config.json', report: 'reports/mutation/cli.json', baseline: 'test/mutation/cli-incremental.json' },
 };
 
 const { values, tokens } = parseArgs({ options: { set: { type: 'string' } }, strict: false, tokens: true });
@@ -43,11 +43,12 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 let failed = false;
 const rows = [];
 for (const name of chosen) {
-  const { config, report: reportPath } = SETS[name];
+  const { config, report: reportPath, baseline } = SETS[name];
   const started = Date.now();
   const run = spawnSync(process.execPath, [stryker, 'run', config, ...strykerArgs], { stdio: 'inherit' });
   console.log(`mutation set ${name}: stryker exited ${run.status} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (run.status !== 0) failed = true;
+  await compact(new URL(`../${baseline}`, import.meta.url));
   // Stryker also exits 1 when its own break threshold fails; the report it wrote then still says which files.
   const reportUrl = new URL(`../${reportPath}`, import.meta.url);
   const written = await stat(reportUrl).then(
@@ -59,6 +60,7 @@ for (const name of chosen) {
     continue;
   }
   const report = JSON.parse(await readFile(reportUrl, 'utf8'));
+  await writeFile(new URL(`../test/mutation/survivors-${name}.md`, import.meta.url), survivorList(name, report));
   for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const detected = mutants.filter((mutant) => DETECTED.has(mutant.status)).length;
     const undetected = mutants.filter((mutant) => UNDETECTED.has(mutant.status)).length;
@@ -74,4 +76,40 @@ console.log(`mutation score per file (threshold ${THRESHOLD}%):\n${rows.join('\n
 if (failed) {
   console.error(`mutation: a set failed to run, or a file scores under ${THRESHOLD}%`);
   process.exitCode = 1;
+}
+
+/**
+ * The mutants a set leaves alive, one line each with the source line they change, as Markdown: kept beside the
+ * configs (and rewritten by every run) so a reviewer sees exactly what the score does not cover. Why each kind
+ * survives is written per file in test/mutation/README.md.
+ */
+function survivorList(name, report) {
+  const lines = [
+    `# Mutants the \`${name}\` set leaves alive`,
+    '',
+    'Written by `npm run test:mutation`; do not edit. Why they survive, per file: [README.md](README.md).',
+    '',
+  ];
+  for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const alive = mutants
+      .filter((mutant) => UNDETECTED.has(mutant.status))
+      .sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
+    if (alive.length === 0) continue;
+    const text = source.split('\n');
+    lines.push(`## ${file}`, '', '| line | status | mutator | replaced by | in |', '|---|---|---|---|---|');
+    for (const { location, status, mutatorName, replacement } of alive) {
+      const cell = (value) => `\`${String(value).replace(/\s+/g, ' ').replaceAll('|', '\\|').replaceAll('`', "'").slice(0, 70)}\``;
+      const line = location.start.line;
+      lines.push(`| ${line} | ${status} | ${mutatorName} | ${cell(replacement ?? '')} | ${cell((text[line - 1] ?? '').trim())} |`);
+    }
+    lines.push('');
+  }
+  if (lines.length === 4) lines.push('None.', '');
+  return lines.join('\n');
+}
+
+/** Rewrites Stryker's baseline without indentation: a third of the size in the repository, read the same. */
+async function compact(url) {
+  const text = await readFile(url, 'utf8').catch(() => undefined);
+  if (text !== undefined) await writeFile(url, JSON.stringify(JSON.parse(text)));
 }
