@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   PushDeniedError,
   PushError,
@@ -222,12 +222,28 @@ describe('waitForPush: options, errors and timers', () => {
   });
 
   it('leaves no timer behind once the wait is over', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-    const before = timers();
+    // Every timer armed during the wait, until it fires or is cleared. Counting the process's timers instead would
+    // also count those of other tests that happen to end meanwhile.
+    const live = new Set<unknown>();
+    const realSetTimeout = globalThis.setTimeout;
+    const realClearTimeout = globalThis.clearTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      const timer = realSetTimeout(() => {
+        live.delete(timer);
+        callback(...args);
+      }, ms);
+      live.add(timer);
+      return timer;
+    }) as unknown as typeof setTimeout);
+    vi.spyOn(globalThis, 'clearTimeout').mockImplementation(((timer?: Parameters<typeof clearTimeout>[0]) => {
+      live.delete(timer);
+      realClearTimeout(timer);
+    }) as typeof clearTimeout);
     const { vip } = pushService({ t000000000000014: [{ status: '7001' }, { status: '7000', extra: APPROVED_EXTRA }] });
     await vip.waitForPush('t000000000000014', { intervalMs: 5, timeoutMs: 60_000 });
     await new Promise((resolve) => setImmediate(resolve));
-    expect(timers()).toBe(before);
+    expect(globalThis.setTimeout).toHaveBeenCalled();
+    expect(live.size).toBe(0);
   });
 
   it('polls each wait at its own pace: a slow wait does not hold back a fast one, and is not polled with it early', async () => {
